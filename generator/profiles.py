@@ -69,7 +69,10 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in override.items():
         if key in MERGED_KEYS and isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = {**merged[key], **value}
+            merged[key] = {
+                name: {**merged[key].get(name, {}), **period} if isinstance(period, dict) else period
+                for name, period in {**merged[key], **value}.items()
+            }
         else:
             merged[key] = value
     return merged

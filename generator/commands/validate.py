@@ -1,0 +1,58 @@
+"""``catalog validate [PATH…]``: check catalog files against the standard and the regulations."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from generator import layout
+from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from generator.output import FORMATS
+from generator.validate import today, validate_folder
+
+HELP = "校验目录文件是否符合目录标准和本辖区办法"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="路径", help="要校验的文件或文件夹，默认为 catalog/")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式（默认 text）")
+    parser.add_argument("--strict", action="store_true", help="有警告也以退出码 1 结束")
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="按哪一天校验（默认北京时间今天）")
+
+
+def display_prefix(root: Path) -> str:
+    """How to show the catalog folder: relative to the working directory when inside it."""
+    try:
+        return Path(os.path.relpath(root.resolve(), Path.cwd())).as_posix()
+    except ValueError:
+        return root.resolve().as_posix()
+
+
+def resolve_root(paths: list[str]) -> tuple[Path, list[Path]]:
+    targets = [Path(p) for p in paths] or [Path("catalog")]
+    for target in targets:
+        if not target.exists():
+            raise UsageError(f"路径不存在：{target}")
+    root = layout.find_root(targets[0])
+    if root is None:
+        raise UsageError(f"找不到目录登记文件 registry.yaml：{targets[0]} 不在目录文件夹中")
+    for target in targets[1:]:
+        if layout.find_root(target) != root:
+            raise UsageError(f"{target} 与 {targets[0]} 不属于同一个目录")
+    return root, targets
+
+
+def run(args: argparse.Namespace) -> int:
+    root, targets = resolve_root(args.paths)
+    prefix = display_prefix(root)
+    catalog, problems = validate_folder(root, prefix, args.today or today())
+    shown = [display_prefix(t) for t in targets]
+    selected = [
+        p for p in problems if any(p.path == s or p.path.startswith(s.rstrip("/") + "/") or s == "." for s in shown)
+    ]
+    checked = sum(1 for path in catalog.documents if any(path == s or path.startswith(s + "/") or s == "." for s in shown))
+    sys.stdout.write(FORMATS[args.format](selected, checked))
+    blocking = any(p.level == "error" or args.strict for p in selected)
+    return EXIT_PROBLEMS if blocking else EXIT_OK

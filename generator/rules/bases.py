@@ -1,0 +1,119 @@
+"""Legal bases: every cited id exists in the code list, is in force, and the list is sound."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from generator.model import Resource
+from generator.problems import Problem
+from generator.rules import Context, at, rule
+
+_ATTRIBUTES = (("share", "共享属性"), ("open", "开放属性"), ("delisting", "下线信息"))
+
+
+def _citations(resource: Resource) -> Iterator[tuple[str, str, int, str]]:
+    for key, label in _ATTRIBUTES:
+        attribute = getattr(resource, key)
+        for index, basis in enumerate(attribute.basis if attribute else ()):
+            yield key, label, index, basis
+
+
+@rule("R-004", "引用的法律依据未在代码表中登记")
+def basis_exists(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    资源引用的每个法律依据标识，都必须在 ``catalog/legal_bases.yaml`` 中登记（名称、条款、
+    发布机关、生效日期），网站据此公布依据全文链接。
+
+    依据：贵州 第二十一条、第二十八条；吉林 第二十四条。
+
+    不通过（代码表中没有 ``pipl-99``）：
+
+        basis: [pipl-99]
+
+    通过：
+
+        basis: [pipl-13]
+    """
+    bases = context.catalog.legal_bases
+    for key, label, index, basis in _citations(resource):
+        if basis not in bases:
+            yield at(resource.doc, "R-004", f"{label}引用的法律依据“{basis}”不在 legal_bases.yaml 中，请先登记该依据或改正标识", key, "basis", index)
+
+
+@rule("R-005", "引用的法律依据已废止或尚未生效")
+def basis_in_force(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    已废止的法律依据不能再作为共享、开放限制或下线的依据；尚未生效的依据给出警告。
+    依据的生效日期和废止日期写在 ``legal_bases.yaml`` 中。
+
+    依据：贵州 第二十一条；吉林 第二十四条。
+
+    不通过（``zhengfu-xinxi-gongkai-2007`` 已于 2019-05-15 废止）：
+
+        open:
+          type: 不予开放
+          basis: [zhengfu-xinxi-gongkai-2007]
+
+    通过：
+
+        open:
+          type: 不予开放
+          basis: [zhengfu-xinxi-gongkai-15]
+    """
+    bases = context.catalog.legal_bases
+    for key, label, index, basis_id in _citations(resource):
+        basis = bases.get(basis_id)
+        if basis is None:
+            continue
+        if basis.repealed and basis.repealed <= context.today:
+            yield at(resource.doc, "R-005", f"{label}引用的《{basis.name.strip('《》')}》已于 {basis.repealed} 废止，请改引现行依据", key, "basis", index)
+        elif basis.effective > context.today:
+            yield at(resource.doc, "R-005", f"{label}引用的《{basis.name.strip('《》')}》{basis.article}将于 {basis.effective} 生效，目前尚未生效", key, "basis", index, level="warning")
+
+
+@rule("R-020", "法律依据代码表有误", scope="catalog")
+def basis_list(context: Context) -> Iterator[Problem]:
+    """
+    ``legal_bases.yaml`` 中每个标识只能出现一次；生效日期、废止日期必须是真实存在的日期，
+    且废止日期不早于生效日期。
+
+    不通过：
+
+        - id: pipl-13
+          effective: 2021-11-01
+          repealed: 2021-02-30
+
+    通过：
+
+        - id: pipl-13
+          effective: 2021-11-01
+    """
+    for doc in context.catalog.documents.values():
+        if not doc.path.endswith("legal_bases.yaml") or not isinstance(doc.data, list):
+            continue
+        seen: dict[str, int] = {}
+        for index, raw in enumerate(doc.data):
+            if not isinstance(raw, dict):
+                continue
+            basis_id = raw.get("id")
+            if isinstance(basis_id, str):
+                if basis_id in seen:
+                    first = doc.where(seen[basis_id])[0]
+                    yield at(doc, "R-020", f"依据标识“{basis_id}”重复（第一次在第 {first} 行）", index, "id")
+                seen.setdefault(basis_id, index)
+            for key, label in (("effective", "生效日期"), ("repealed", "废止日期")):
+                value = raw.get(key)
+                if isinstance(value, str) and not real_date(value):
+                    yield at(doc, "R-020", f"{label}“{value}”不是真实存在的日期", index, key)
+            effective, repealed = raw.get("effective"), raw.get("repealed")
+            if isinstance(effective, str) and isinstance(repealed, str) and repealed < effective:
+                yield at(doc, "R-020", f"废止日期 {repealed} 早于生效日期 {effective}", index, "repealed")
+
+
+def real_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
