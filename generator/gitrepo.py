@@ -1,0 +1,136 @@
+"""All git access, in one module, returning plain data.
+
+Every other stage works on file contents (``dict[path, bytes]``) and on the records returned here;
+none of them imports GitPython.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import git
+
+CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+
+
+class RepoError(Exception):
+    """The folder is not a git repository, or a revision does not exist (message in Chinese)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One file changed by one commit."""
+
+    status: str
+    """``A`` added, ``M`` modified, ``D`` deleted, ``R`` renamed."""
+    path: str
+    """Path relative to the repository root (the new path for a rename)."""
+    old_path: str = ""
+    """The old path of a rename."""
+
+
+@dataclass(frozen=True)
+class Commit:
+    """One commit that touched the catalog, newest first in lists."""
+
+    sha: str
+    date: str
+    """Commit date as an Asia/Shanghai date, ``YYYY-MM-DD``."""
+    timestamp: str
+    """Commit time in Asia/Shanghai, ISO 8601 with offset."""
+    author: str
+    summary: str
+    changes: tuple[Change, ...]
+
+
+def open_repo(path: Path) -> git.Repo:
+    """The repository holding ``path``."""
+    try:
+        return git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise RepoError(f"{path} 不在 git 仓库中") from None
+
+
+def root(repo: git.Repo) -> Path:
+    return Path(repo.working_tree_dir or ".")
+
+
+def resolve(repo: git.Repo, rev: str) -> str:
+    """The full commit id of ``rev``."""
+    try:
+        return str(repo.commit(rev).hexsha)
+    except (git.BadName, ValueError, git.GitCommandError):
+        raise RepoError(f"找不到版本“{rev}”（分支、标签或提交号）") from None
+
+
+def read_tree(repo: git.Repo, rev: str, prefix: str) -> dict[str, bytes]:
+    """Every file below ``prefix`` at ``rev``, keyed by path relative to ``prefix``."""
+    commit = repo.commit(resolve(repo, rev))
+    try:
+        tree = commit.tree / prefix if prefix else commit.tree
+    except KeyError:
+        return {}
+    files: dict[str, bytes] = {}
+    for item in tree.traverse():
+        if item.type == "blob":  # type: ignore[union-attr]
+            relative = item.path[len(prefix) + 1 :] if prefix else item.path  # type: ignore[union-attr]
+            files[relative] = item.data_stream.read()  # type: ignore[union-attr]
+    return files
+
+
+def blob_ids(repo: git.Repo, rev: str, prefix: str) -> dict[str, str]:
+    """Blob id of every file below ``prefix`` at ``rev``, keyed by path relative to ``prefix``."""
+    output = repo.git.ls_tree("-r", "--full-tree", resolve(repo, rev), "--", prefix or ".")
+    ids: dict[str, str] = {}
+    for line in output.splitlines():
+        meta, path = line.split("\t", 1)
+        _, kind, sha = meta.split()
+        if kind == "blob":
+            ids[path[len(prefix) + 1 :] if prefix else path] = sha
+    return ids
+
+
+def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True) -> list[Commit]:
+    """Commits that changed files below ``prefix``, newest first, with the files they changed."""
+    marker = "\x1e"
+    args = [
+        "-M",
+        "--name-status",
+        f"--format={marker}%H%x00%cI%x00%an%x00%s",
+        resolve(repo, rev),
+    ]
+    if first_parent:
+        args.insert(0, "--first-parent")
+    output = repo.git.log(*args, "--", prefix or ".")
+    return list(_parse_log(output, marker))
+
+
+def _parse_log(output: str, marker: str) -> Iterator[Commit]:
+    for block in output.split(marker)[1:]:
+        head, _, body = block.partition("\n")
+        sha, stamp, author, summary = head.split("\x00")
+        moment = dt.datetime.fromisoformat(stamp).astimezone(CHINA)
+        changes = []
+        for line in body.splitlines():
+            if not line.strip():
+                continue
+            parts = line.split("\t")
+            status = parts[0][0]
+            if status == "R":
+                changes.append(Change("R", parts[2], parts[1]))
+            else:
+                changes.append(Change(status, parts[1]))
+        yield Commit(sha, moment.date().isoformat(), moment.isoformat(), author, summary, tuple(changes))
+
+
+def show(repo: git.Repo, rev: str, path: str) -> bytes | None:
+    """Contents of ``path`` at ``rev``, or ``None`` if it did not exist there."""
+    try:
+        blob = repo.commit(rev).tree / path
+    except KeyError:
+        return None
+    data: bytes = blob.data_stream.read()
+    return data
