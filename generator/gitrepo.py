@@ -75,9 +75,9 @@ def read_tree(repo: git.Repo, rev: str, prefix: str) -> dict[str, bytes]:
         return {}
     files: dict[str, bytes] = {}
     for item in tree.traverse():
-        if item.type == "blob":  # type: ignore[union-attr]
-            relative = item.path[len(prefix) + 1 :] if prefix else item.path  # type: ignore[union-attr]
-            files[relative] = item.data_stream.read()  # type: ignore[union-attr]
+        if isinstance(item, git.Blob):
+            path = str(item.path)
+            files[path[len(prefix) + 1 :] if prefix else path] = item.data_stream.read()
     return files
 
 

@@ -116,8 +116,11 @@ def _message(
         return "S-003", [(None, f"{subject}取值必须是 {choices} 之一，现在是 {_show(instance)}")]
     if kind == "type":
         expected = value if isinstance(value, list) else [value]
-        names = "或".join(_TYPE_NAMES.get(t, t) for t in expected)
-        return "S-004", [(None, f"{subject}应为{names}，现在是 {_show(instance)}")]
+        names = "或".join(_TYPE_NAMES.get(t) or str(t) for t in expected)
+        hint = ""
+        if "string" in expected and isinstance(instance, (int, float, bool)):
+            hint = "；YAML 会把纯数字、true/false、yes/no 当作数值或逻辑值，请给值加上引号，例如 \"0771\""
+        return "S-004", [(None, f"{subject}应为{names}，现在是 {_show(instance)}{hint}")]
     if kind in ("pattern", "format"):
         hint = node.get("description", "")
         return "S-005", [(None, f"{subject}格式不正确：{_show(instance)}。{hint}".rstrip())]

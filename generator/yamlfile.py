@@ -126,6 +126,8 @@ def _parse(raw: bytes, path: str) -> Document:
         raise _Invalid("F-005", "文件是空的：应写成“字段名: 值”的映射", 1, 1)
     positions: dict[Path_, tuple[int, int]] = {}
     data = _Builder(positions).build(node, ())
+    if data is None:
+        raise _Invalid("F-005", "文件是空的：应写成“字段名: 值”的映射", 1, 1)
     return Document(path, data, positions)
 
 

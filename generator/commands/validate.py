@@ -32,6 +32,8 @@ def display_prefix(root: Path) -> str:
 
 def resolve_root(paths: list[str]) -> tuple[Path, list[Path]]:
     targets = [Path(p) for p in paths] or [Path("catalog")]
+    if not paths and not targets[0].is_dir():
+        raise UsageError("当前文件夹中没有 catalog/ 目录文件夹：请在目录仓库的根目录运行，或指定要校验的路径")
     for target in targets:
         if not target.exists():
             raise UsageError(f"路径不存在：{target}")

@@ -78,6 +78,8 @@ def basis_list(context: Context) -> Iterator[Problem]:
     ``legal_bases.yaml`` 中每个标识只能出现一次；生效日期、废止日期必须是真实存在的日期，
     且废止日期不早于生效日期。
 
+    依据：贵州 第二十一条（限制共享须有现行法律、法规、规章依据）；吉林 第二十四条。
+
     不通过：
 
         - id: pipl-13

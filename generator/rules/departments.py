@@ -16,6 +16,8 @@ def credit_code(department: Department, context: Context) -> Iterator[Problem]:
     部门的统一社会信用代码必须通过 GB 32100—2015 的第 18 位校验，且其中第 9—17 位的
     组织机构代码必须通过 GB 11714 校验。校验不通过通常是录入时输错了一位。
 
+    依据：GB 32100—2015《法人和其他组织统一社会信用代码编码规则》；贵州 第十五条。
+
     不通过：
 
         uscc: 91330106MA27Y4U47Y
@@ -35,6 +37,8 @@ def credit_code_category(department: Department, context: Context) -> Iterator[P
     统一社会信用代码第 1 位是登记管理部门代码（1 机构编制、5 民政、9 工商……），第 2 位是机构类别
     代码（机关为 11）。代码表中没有的组合给出警告，请核对营业执照或事业单位法人证书。
 
+    依据：GB 32100—2015 登记管理部门代码和机构类别代码表。
+
     不通过：
 
         uscc: Z1451099007000017N
@@ -53,6 +57,8 @@ def department_folder(department: Department, context: Context) -> Iterator[Prob
     """
     ``department.yaml`` 中的 ``id`` 必须与其所在文件夹的名字相同，资源文件据此找到提供部门；
     部门的项代码（``item_code``）在本目录中不能重复。
+
+    依据：政务信息资源目录编制指南（试行） 部门信息资源的分类码。
 
     不通过（文件在 ``catalog/gongan/`` 中）：
 

@@ -40,6 +40,8 @@ def file_location(resource: Resource, context: Context) -> Iterator[Problem]:
     ``101001/000001`` 的资源由 ``gongan`` 提供，文件应为 ``catalog/gongan/101001-000001.yaml``。
     ``department`` 字段必须与文件夹一致，且该文件夹中有 ``department.yaml``。
 
+    依据：“谁主管、谁提供、谁负责”（修武 第二十四条，广西 第十八条）；政务信息资源目录编制指南（试行） 信息资源代码。
+
     不通过（文件为 ``catalog/gongan/huji.yaml``）：
 
         code: 101001/000001
@@ -65,6 +67,8 @@ def references(resource: Resource, context: Context) -> Iterator[Problem]:
     """
     关联资源代码（``related``）和替代资源（``delisting.replacement``）必须是本目录中存在的资源，
     替代资源不能是已下线的资源，也不能是自己。
+
+    依据：政务信息资源目录编制指南（试行） 核心元数据“关联资源代码”；广西 第二十七条。
 
     不通过：
 
@@ -145,6 +149,8 @@ def status_delisting(resource: Resource, context: Context) -> Iterator[Problem]:
 def real_dates(resource: Resource, context: Context) -> Iterator[Problem]:
     """
     发布日期等日期必须是日历上真实存在的日期，且发布日期不能晚于今天。
+
+    依据：政务信息资源目录编制指南（试行） 核心元数据“发布日期”。
 
     不通过：
 

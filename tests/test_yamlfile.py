@@ -1,0 +1,82 @@
+"""The loader: positions, dates as strings, and every unreadable file as a problem, never a traceback."""
+
+from __future__ import annotations
+
+from generator.yamlfile import MAX_BYTES, parse
+
+
+def test_values_keep_line_and_column() -> None:
+    doc, problems = parse(b"a: 1\nb:\n  - x\n  - {c: 2024-01-01}\n", "f.yaml")
+    assert problems == [] and doc is not None
+    assert doc.data == {"a": 1, "b": ["x", {"c": "2024-01-01"}]}
+    assert doc.where("b", 1, "c") == (4, 6)
+    assert doc.where("b", 0) == (3, 5)
+    assert doc.where("missing", "deeper") == (1, 1)
+    assert doc.where("b", 7) == (2, 1)
+
+
+def test_dates_stay_strings() -> None:
+    doc, _ = parse(b"published: 2024-03-01\nat: 2024-03-01 10:00:00\n", "f.yaml")
+    assert doc is not None
+    assert doc.data == {"published": "2024-03-01", "at": "2024-03-01 10:00:00"}
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    doc, problems = parse("name: 甲\nx:\n  y: 1\nname: 乙\n".encode(), "f.yaml")
+    assert doc is None
+    assert [(p.rule, p.line, p.column) for p in problems] == [("F-002", 4, 1)]
+    assert "第 1 行" in problems[0].message
+
+
+def test_nested_duplicate_key() -> None:
+    _, problems = parse(b"share:\n  type: a\n  type: b\n", "f.yaml")
+    assert [(p.rule, p.line, p.column) for p in problems] == [("F-002", 3, 3)]
+
+
+def test_utf8_bom_is_accepted() -> None:
+    doc, problems = parse("\ufeffname: 户籍\n".encode(), "f.yaml")
+    assert problems == [] and doc is not None and doc.data == {"name": "户籍"}
+
+
+def test_gb18030_bytes_point_at_their_line() -> None:
+    _, problems = parse("a: 1\nname: 户籍\n".encode("gb18030"), "f.yaml")
+    assert [(p.rule, p.line, p.column) for p in problems] == [("F-003", 2, 7)]
+
+
+def test_too_large_file() -> None:
+    _, problems = parse(b"a: " + b"x" * MAX_BYTES + b"\n", "f.yaml")
+    assert [p.rule for p in problems] == ["F-004"]
+
+
+def test_alias_bomb_is_refused() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 9)]
+    _, problems = parse("\n".join(lines).encode(), "f.yaml")
+    assert [p.rule for p in problems] == ["F-004"]
+
+
+def test_empty_and_comment_only_files() -> None:
+    for raw in (b"", b"\n\n", b"# only a comment\n", b"---\n"):
+        doc, problems = parse(raw, "f.yaml")
+        assert doc is None and [p.rule for p in problems] == ["F-005"], raw
+
+
+def test_custom_tags_and_merge_keys_are_refused() -> None:
+    for raw in (b"a: !!python/object:os.system x\n", b"base: &b {x: 1}\nother:\n  <<: *b\n"):
+        doc, problems = parse(raw, "f.yaml")
+        assert doc is None and [p.rule for p in problems] == ["F-001"], raw
+        assert "Traceback" not in problems[0].message
+
+
+def test_syntax_errors_are_explained_in_chinese() -> None:
+    cases = {
+        b"a:\n\tb: 1\n": (2, "Tab"),
+        "k: 户籍: 人口\n".encode(): (1, "冒号"),
+        b"a: [1, 2\n": (2, "方括号"),
+        b"a: 'x\n": (2, "引号"),
+        b"a: 1\n---\nb: 2\n": (2, "一个文件只能有一个"),
+    }
+    for raw, (line, words) in cases.items():
+        _, problems = parse(raw, "f.yaml")
+        assert [(p.rule, p.line) for p in problems] == [("F-001", line)], raw
+        assert words in problems[0].message, problems[0].message
