@@ -37,7 +37,7 @@ def known_item(resource: Resource, context: Context) -> Iterator[Problem]:
 def code_agrees(resource: Resource, context: Context) -> Iterator[Problem]:
     """
     资源代码的前段分类码由类（1 位：1 基础、2 主题、3 部门）和项（2 位）开头：基础和主题信息资源的
-    项代码见规则配置的名单，部门信息资源的项代码是提供部门的 ``item_code``。分类码必须与条目的
+    项代码见规则配置的名单，部门信息资源紧随类之后的是提供部门的 ``item_code``（2 位，或项＋目共 5 位）。分类码必须与条目的
     ``classification`` 一致，否则同一资源会被归入错误的目录。
 
     依据：政务信息资源目录编制指南（试行） 信息资源代码。
@@ -66,5 +66,7 @@ def code_agrees(resource: Resource, context: Context) -> Iterator[Problem]:
     else:
         expected = (profile.base_resources if kind == "基础" else profile.themes).get(item)
         whose = f"“{item}”的项代码"
-    if expected is not None and prefix[1:3] != expected:
-        yield at(resource.doc, "R-009", f"资源代码第 2—3 位应为{whose} {expected}，现在是 {prefix[1:3]}", "code")
+    if expected is not None and prefix[1 : 1 + len(expected)] != expected:
+        digits = f"第 2—{1 + len(expected)} 位"
+        actual = prefix[1 : 1 + len(expected)]
+        yield at(resource.doc, "R-009", f"资源代码{digits}应为{whose} {expected}，现在是 {actual}", "code")
