@@ -36,6 +36,8 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+_STR = "tag:yaml.org,2002:str"
+
 _YAML_HINTS = (
     ("cannot start any token", "这一行有不能出现在开头的字符（如 Tab、@、`），缩进请用空格，特殊字符请加引号"),
     ("did not find expected ',' or ']'", "方括号“[ ]”没有闭合"),
@@ -169,6 +171,8 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        if node.tag == _STR:
+            return node.value
         try:
             return self.scalars.construct_object(node, deep=True)
         except yaml.YAMLError as err:
