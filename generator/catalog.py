@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import layout, schemas
-from generator.model import Department, LegalBasis, Registry, Resource
+from generator.model import Department, Entry, LegalBasis, Registry, Resource
 from generator.problems import Problem
 from generator.profiles import Profile, resolve
 from generator.yamlfile import Document, parse
@@ -33,6 +33,8 @@ class Catalog:
     resources: tuple[Resource, ...]
     by_code: dict[str, Resource] = field(repr=False)
     """Resources by code (the first one, where a code is used twice)."""
+    entries: tuple[Entry, ...] = field(repr=False)
+    """A summary of every resource for catalog-wide rules; may cover resources not loaded in full."""
     documents: dict[str, Document] = field(repr=False)
     """Every parsed document by display path, valid or not."""
     extra: dict[str, list[Document]] = field(default_factory=dict, repr=False)
@@ -60,16 +62,11 @@ def load(files: Mapping[str, bytes], prefix: str = "catalog") -> tuple[Catalog, 
         if kind is None:
             problems.append(_unknown_file(shown(relative)))
             continue
-        doc, found = parse(files[relative], shown(relative))
+        doc, found, ok = read_one(kind, files[relative], shown(relative))
         problems.extend(found)
-        if doc is None:
-            continue
-        documents[doc.path] = doc
-        found = _shape(kind, doc)
-        if kind != "holidays":
-            found = found or schemas.validate(kind, doc)
-        problems.extend(found)
-        if not found:
+        if doc is not None:
+            documents[doc.path] = doc
+        if doc is not None and ok:
             valid.setdefault(kind, []).append(doc)
 
     registry = _registry(valid, files, shown, problems)
@@ -91,12 +88,24 @@ def load(files: Mapping[str, bytes], prefix: str = "catalog") -> tuple[Catalog, 
         departments={d.id: d for d in map(Department.from_document, valid.get("department", []))},
         resources=resources,
         by_code=by_code,
+        entries=tuple(Entry.of(resource) for resource in resources),
         documents=documents,
         extra={kind: valid.get(kind, []) for kind in ("needs", "holidays")},
     )
     if "legal_bases.yaml" not in files:
         problems.append(_missing(shown("legal_bases.yaml"), "法律依据代码表 legal_bases.yaml"))
     return catalog, problems
+
+
+def read_one(kind: str, raw: bytes, path: str) -> tuple[Document | None, list[Problem], bool]:
+    """Parse one file and check it against its kind's schema: (document, problems, schema-valid)."""
+    doc, problems = parse(raw, path)
+    if doc is None:
+        return None, problems, False
+    found = _shape(kind, doc)
+    if kind != "holidays":
+        found = found or schemas.validate(kind, doc)
+    return doc, found, not found
 
 
 def _shape(kind: str, doc: Document) -> list[Problem]:

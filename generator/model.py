@@ -84,6 +84,8 @@ class Resource:
     related: tuple[str, ...] = ()
     consumers: tuple[str, ...] = ()
     delisting: Delisting | None = None
+    source_ref: str = ""
+    """Identifier of the imported source record (e.g. the portal URL), for re-imports."""
     doc: Document = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
     @property
@@ -129,6 +131,7 @@ class Resource:
                 if delisting
                 else None
             ),
+            source_ref=raw.get("source_ref", ""),
             doc=doc,
         )
 
@@ -142,6 +145,38 @@ def _attribute(raw: dict[str, Any]) -> Attribute:
         purpose=tuple(raw.get("purpose", ())),
         methods=tuple(raw.get("methods", ())),
     )
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What catalog-wide rules need of one resource: small, picklable, cached between runs."""
+
+    path: str
+    code: str
+    name: str
+    department: str
+    status: str
+    related: tuple[str, ...]
+    replacement: str
+    positions: dict[str, tuple[int, int]] = field(compare=False, repr=False)
+    """1-based (line, column) of ``code``, ``name``, ``related.N`` and ``delisting.replacement``."""
+
+    @classmethod
+    def of(cls, resource: Resource) -> Entry:
+        doc = resource.doc
+        positions = {"code": doc.where("code"), "name": doc.where("name")}
+        for index in range(len(resource.related)):
+            positions[f"related.{index}"] = doc.where("related", index)
+        replacement = resource.delisting.replacement if resource.delisting else ""
+        if replacement:
+            positions["delisting.replacement"] = doc.where("delisting", "replacement")
+        return cls(
+            resource.path, resource.code, resource.name, resource.department, resource.status,
+            resource.related, replacement, positions,
+        )
+
+    def where(self, field_path: str) -> tuple[int, int]:
+        return self.positions.get(field_path, self.positions["code"])
 
 
 @dataclass(frozen=True)

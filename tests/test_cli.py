@@ -109,7 +109,7 @@ def test_internal_error_exits_three(monkeypatch: pytest.MonkeyPatch, capsys: pyt
     def explode(*_: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(validate, "validate_folder", explode)
+    monkeypatch.setattr(validate, "check_files", explode)
     monkeypatch.chdir(REPO / "tests" / "corpus" / "base")
     assert cli.main(["validate"]) == 3
     assert "内部错误" in capsys.readouterr().err

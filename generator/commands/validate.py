@@ -10,7 +10,9 @@ from pathlib import Path
 from generator import layout
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
-from generator.validate import today, validate_folder
+from generator.batch import check_files
+from generator.catalog import read_folder
+from generator.validate import today
 
 HELP = "校验目录文件是否符合目录标准和本辖区办法"
 
@@ -20,6 +22,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式（默认 text）")
     parser.add_argument("--strict", action="store_true", help="有警告也以退出码 1 结束")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="按哪一天校验（默认北京时间今天）")
+    parser.add_argument("--no-cache", action="store_true", help="不使用也不更新校验缓存（.cache/catalog/）")
+
+
+def cache_dir(root: Path) -> Path:
+    """Where validation results are cached: ``$CATALOG_CACHE_DIR`` or ``.cache/catalog`` beside the catalog."""
+    configured = os.environ.get("CATALOG_CACHE_DIR")
+    return Path(configured) if configured else root.resolve().parent / ".cache" / "catalog"
 
 
 def display_prefix(root: Path) -> str:
@@ -49,12 +58,16 @@ def resolve_root(paths: list[str]) -> tuple[Path, list[Path]]:
 def run(args: argparse.Namespace) -> int:
     root, targets = resolve_root(args.paths)
     prefix = display_prefix(root)
-    catalog, problems = validate_folder(root, prefix, args.today or today())
+    on = args.today or today()
+    files = read_folder(root)
+    _, problems = check_files(files, prefix, on, None if args.no_cache else cache_dir(root))
     shown = [display_prefix(t) for t in targets]
-    selected = [
-        p for p in problems if any(p.path == s or p.path.startswith(s.rstrip("/") + "/") or s == "." for s in shown)
-    ]
-    checked = sum(1 for path in catalog.documents if any(path == s or path.startswith(s + "/") or s == "." for s in shown))
+
+    def chosen(path: str) -> bool:
+        return any(s == "." or path == s or path.startswith(s.rstrip("/") + "/") for s in shown)
+
+    selected = [p for p in problems if chosen(p.path)]
+    checked = sum(1 for relative in files if not layout.ignored(relative) and chosen(f"{prefix}/{relative}"))
     sys.stdout.write(FORMATS[args.format](selected, checked))
     blocking = any(p.level == "error" or args.strict for p in selected)
     return EXIT_PROBLEMS if blocking else EXIT_OK

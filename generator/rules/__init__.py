@@ -94,6 +94,18 @@ def run(context: Context, paths: set[str] | None = None) -> list[Problem]:
     return problems
 
 
+def check_one(target: Any, scope: str, context: Context) -> list[Problem]:
+    """Every rule of ``scope`` (``resource`` or ``department``) applied to one record."""
+    _load_all()
+    return [p for entry in RULES.values() if entry.scope == scope for p in entry.check(target, context)]
+
+
+def run_catalog_rules(context: Context) -> list[Problem]:
+    """Only the catalog-wide rules (they read ``catalog.entries``, not full resources)."""
+    _load_all()
+    return [p for entry in RULES.values() if entry.scope == "catalog" for p in entry.check(context)]
+
+
 def documented() -> Iterator[Rule]:
     """Every rule in id order, for the rules page."""
     _load_all()
@@ -108,5 +120,6 @@ def _load_all() -> None:
         files,
         identity,
         integrity,
+        placeholders,
         sharing,
     )

@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.model import STATUS_ACTIVE, Resource, code_to_stem
+from generator.model import STATUS_ACTIVE, Entry, Resource, code_to_stem
 from generator.problems import Problem
-from generator.rules import Context, at, rule
+from generator.rules import RULES, Context, at, rule
 from generator.rules.bases import real_date
+
+
+def entry_problem(entry: Entry, rule_id: str, message: str, field: str) -> Problem:
+    line, column = entry.where(field)
+    return Problem(entry.path, line, column, rule_id, RULES[rule_id].level, message, field)
 
 
 @rule("R-013", "资源代码重复", scope="catalog")
@@ -26,11 +31,11 @@ def unique_codes(context: Context) -> Iterator[Problem]:
 
         code: 101001/000002
     """
-    first: dict[str, Resource] = {}
-    for resource in context.catalog.resources:
-        earlier = first.setdefault(resource.code, resource)
-        if earlier is not resource:
-            yield at(resource.doc, "R-013", f"资源代码 {resource.code} 已被 {earlier.path}（{earlier.name}）使用", "code")
+    first: dict[str, Entry] = {}
+    for entry in context.catalog.entries:
+        earlier = first.setdefault(entry.code, entry)
+        if earlier is not entry:
+            yield entry_problem(entry, "R-013", f"资源代码 {entry.code} 已被 {earlier.path}（{earlier.name}）使用", "code")
 
 
 @rule("R-014", "文件位置与资源代码或提供部门不一致")
@@ -62,8 +67,8 @@ def file_location(resource: Resource, context: Context) -> Iterator[Problem]:
         yield at(resource.doc, "R-014", f"文件夹“{folder}”中没有有效的 department.yaml，无法确定提供部门", "department")
 
 
-@rule("R-015", "引用的资源代码不存在")
-def references(resource: Resource, context: Context) -> Iterator[Problem]:
+@rule("R-015", "引用的资源代码不存在", scope="catalog")
+def references(context: Context) -> Iterator[Problem]:
     """
     关联资源代码（``related``）和替代资源（``delisting.replacement``）必须是本目录中存在的资源，
     替代资源不能是已下线的资源，也不能是自己。
@@ -78,17 +83,19 @@ def references(resource: Resource, context: Context) -> Iterator[Problem]:
 
         related: [101001/000002]
     """
-    by_code = context.catalog.by_code
-    for index, code in enumerate(resource.related):
-        if code not in by_code:
-            yield at(resource.doc, "R-015", f"关联资源代码 {code} 在目录中不存在", "related", index)
-    replacement = resource.delisting.replacement if resource.delisting else ""
-    if replacement:
-        target = by_code.get(replacement)
-        if target is None:
-            yield at(resource.doc, "R-015", f"替代资源 {replacement} 在目录中不存在", "delisting", "replacement")
-        elif target is resource or target.status == "已下线":
-            yield at(resource.doc, "R-015", f"替代资源 {replacement} 不能是本资源或已下线的资源", "delisting", "replacement")
+    by_code: dict[str, Entry] = {}
+    for entry in context.catalog.entries:
+        by_code.setdefault(entry.code, entry)
+    for entry in context.catalog.entries:
+        for index, code in enumerate(entry.related):
+            if code not in by_code:
+                yield entry_problem(entry, "R-015", f"关联资源代码 {code} 在目录中不存在", f"related.{index}")
+        if entry.replacement:
+            target = by_code.get(entry.replacement)
+            if target is None:
+                yield entry_problem(entry, "R-015", f"替代资源 {entry.replacement} 在目录中不存在", "delisting.replacement")
+            elif target.code == entry.code or target.status == "已下线":
+                yield entry_problem(entry, "R-015", f"替代资源 {entry.replacement} 不能是本资源或已下线的资源", "delisting.replacement")
 
 
 @rule("R-017", "同名资源由多个部门提供（一数一源）", scope="catalog", level="warning")
@@ -107,17 +114,17 @@ def one_source(context: Context) -> Iterator[Problem]:
 
         name: 企业法人登记信息
     """
-    by_name: dict[str, list[Resource]] = defaultdict(list)
-    for resource in context.catalog.resources:
-        if resource.status != "已下线":
-            by_name[resource.name].append(resource)
-    for resources in by_name.values():
-        departments = sorted({r.department for r in resources})
+    by_name: dict[str, list[Entry]] = defaultdict(list)
+    for entry in context.catalog.entries:
+        if entry.status != "已下线":
+            by_name[entry.name].append(entry)
+    for entries in by_name.values():
+        departments = sorted({e.department for e in entries})
         if len(departments) < 2:
             continue
-        for resource in resources:
-            others = "、".join(d for d in departments if d != resource.department)
-            yield at(resource.doc, "R-017", f"“{resource.name}”也由 {others} 提供；按一数一源原则，请确认是否应由一个部门提供、其他部门共享使用（贵州 第十四条）", "name")
+        for entry in entries:
+            others = "、".join(d for d in departments if d != entry.department)
+            yield entry_problem(entry, "R-017", f"“{entry.name}”也由 {others} 提供；按一数一源原则，请确认是否应由一个部门提供、其他部门共享使用（贵州 第十四条）", "name")
 
 
 @rule("R-018", "状态与下线信息不一致")

@@ -1,0 +1,73 @@
+"""Placeholders (待补充) left by ``catalog import`` for the department to fill in.
+
+The schema stage (:func:`generator.schemas.validate`) calls :func:`find`: each placeholder is one
+R-023 problem naming the field, and the schema's own complaint about that value is dropped, so the
+submitter reads "待补充" rather than "取值必须是 …".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.problems import Problem
+from generator.rules import rule
+from generator.yamlfile import Document
+
+PLACEHOLDER = "待补充"
+"""The value written for a field the source did not give; ``待补充：<note>`` keeps a hint."""
+
+
+def placeholder(note: str = "") -> str:
+    """The placeholder text, with an optional note (e.g. the refused source value)."""
+    return f"{PLACEHOLDER}：{note}" if note else PLACEHOLDER
+
+
+def is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and (value == PLACEHOLDER or value.startswith(PLACEHOLDER + "："))
+
+
+def paths(data: Any, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every placeholder in ``data`` with its path of keys and indices."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from paths(value, (*at, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from paths(value, (*at, index))
+    elif is_placeholder(data):
+        yield at, data
+
+
+@rule("R-023", "字段待补充", scope="schema")
+def find(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
+    """
+    从电子表格或开放平台导出导入时，来源中没有的字段（如共享属性、信息项、来源业务）和来源中
+    无法识别的值，都写成“待补充”，由部门按目录标准补全。带“待补充”的条目不能通过校验，以免不完整的
+    条目被合并。“待补充：”后面是导入时的说明，例如来源中的原值。
+
+    依据：贵州 第十条（目录须写明元数据、来源业务、共享开放属性、更新周期等）。
+
+    不通过：
+
+        share:
+          type: 待补充
+        update_cycle: "待补充：原值“每 2 日”不在别名表中"
+
+    通过：
+
+        share:
+          type: 无条件共享
+        update_cycle: 每月
+    """
+    from generator.schemas import location, subschema
+
+    for at, value in paths(document.data):
+        where = location(root, at) or "文件"
+        node = subschema(root, at) or {}
+        choices = node.get("enum")
+        hint = f"，可选：{'、'.join(map(str, choices))}" if isinstance(choices, list) else ""
+        note = value[len(PLACEHOLDER) + 1 :]
+        line, column = document.where(*at)
+        message = f"{where}待补充，请按目录标准填写{hint}" + (f"（{note}）" if note else "")
+        yield Problem(document.path, line, column, "R-023", "error", message, ".".join(map(str, at)))
