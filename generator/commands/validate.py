@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from generator import layout
-from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
-from generator.output import FORMATS
 from generator.batch import check_files
 from generator.catalog import read_folder
+from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from generator.output import FORMATS
 from generator.validate import today
 
 HELP = "校验目录文件是否符合目录标准和本辖区办法"
