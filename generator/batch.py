@@ -26,6 +26,9 @@ CACHE_NAME = "validate.pickle"
 PARALLEL_FROM = 400
 """Below this many files to check, a process pool costs more than it saves."""
 
+_CHECKING_MODULES = ("batch", "catalog", "layout", "model", "profiles", "schemas", "uscc", "yamlfile")
+"""The code a file's problems depend on (with ``rules/``, profiles and schemas): the fingerprint."""
+
 _worker: dict[str, Any] = {}
 
 
@@ -33,7 +36,9 @@ def fingerprint(context_files: dict[str, bytes], prefix: str, on: str) -> str:
     """Hash of everything a resource's problems depend on besides the resource itself."""
     digest = hashlib.sha256(f"{prefix}\0{on}\0".encode())
     package = Path(__file__).resolve().parent
-    for source in sorted([*package.rglob("*.py"), *package.rglob("*.yaml"), *SCHEMA_DIR.glob("*.json")]):
+    modules = [package / f"{name}.py" for name in _CHECKING_MODULES]
+    sources = [*modules, *(package / "rules").glob("*.py"), *(package / "profiles").glob("*.yaml")]
+    for source in sorted([*sources, *SCHEMA_DIR.glob("*.json")]):
         digest.update(source.read_bytes())
     for relative in sorted(context_files):
         digest.update(relative.encode() + b"\0" + context_files[relative])
