@@ -1,0 +1,38 @@
+"""``catalog export --format xlsx|csv|json --output PATH``: the catalog as a national-template table."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import layout
+from generator.cli import EXIT_OK, UsageError
+from generator.importer.export import FORMATS, WRITERS, collect, rows
+
+HELP = "按国家目录模板（1272号）导出目录为 XLSX、CSV 或 JSON 表格"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, required=True, help="导出格式")
+    parser.add_argument("--output", required=True, metavar="文件", help="导出到哪个文件")
+    parser.add_argument("--department", metavar="部门标识", help="只导出这个部门（默认全部部门）")
+    parser.add_argument("--catalog", default="catalog", metavar="目录", help="目录文件夹（默认 catalog/）")
+
+
+def run(args: argparse.Namespace) -> int:
+    target = Path(args.catalog)
+    root = layout.find_root(target) if target.exists() else None
+    if root is None:
+        raise UsageError(f"找不到目录登记文件 registry.yaml：{target} 不在目录文件夹中")
+    if args.department and not (root / args.department / layout.DEPARTMENT).is_file():
+        raise UsageError(f"部门“{args.department}”不存在：{root / args.department / layout.DEPARTMENT} 不存在")
+    entries = collect(root, args.department)
+    output = Path(args.output)
+    if output.is_dir():
+        raise UsageError(f"--output 应为文件，{output} 是文件夹")
+    if not output.parent.is_dir():
+        raise UsageError(f"文件夹不存在：{output.parent}")
+    output.write_bytes(WRITERS[args.format](rows(entries)))
+    print(f"已导出 {len(entries)} 个资源到 {output}", file=sys.stderr)
+    return EXIT_OK
