@@ -126,6 +126,25 @@ def _parse_log(output: str, marker: str) -> Iterator[Commit]:
         yield Commit(sha, moment.date().isoformat(), moment.isoformat(), author, summary, tuple(changes))
 
 
+def commit_date(repo: git.Repo, rev: str = "HEAD") -> str:
+    """Commit date of ``rev`` as an Asia/Shanghai date, ``YYYY-MM-DD``."""
+    moment = repo.commit(resolve(repo, rev)).committed_datetime.astimezone(CHINA)
+    return moment.date().isoformat()
+
+
+def merge_base(repo: git.Repo, first: str, second: str) -> str:
+    """The best common ancestor of two revisions (what a pull request is compared against)."""
+    try:
+        return str(repo.git.merge_base(resolve(repo, first), resolve(repo, second)).strip())
+    except git.GitCommandError:
+        raise RepoError(f"版本“{first}”与“{second}”没有共同的祖先提交（检出时请使用完整历史）") from None
+
+
+def read_blobs(repo: git.Repo, ids: dict[str, str]) -> dict[str, bytes]:
+    """Contents of the blobs ``ids`` (path → blob id, as from :func:`blob_ids`), by path."""
+    return {path: repo.odb.stream(bytes.fromhex(sha)).read() for path, sha in ids.items()}
+
+
 def show(repo: git.Repo, rev: str, path: str) -> bytes | None:
     """Contents of ``path`` at ``rev``, or ``None`` if it did not exist there."""
     try:

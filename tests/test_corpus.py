@@ -49,7 +49,8 @@ def test_every_rule_has_a_failing_case() -> None:
         for entry in line.split(", ")
     }
     tested_elsewhere = {"F-004", "F-007", "S-008"}  # test_loader / test_schemas build these cases
-    missing = {rule.id for rule in documented()} - expected - tested_elsewhere
+    # change-scope rules judge pull requests, not files: tests/test_policy.py covers them
+    missing = {rule.id for rule in documented() if rule.scope != "change"} - expected - tested_elsewhere
     assert not missing, f"rules without an invalid corpus case: {sorted(missing)}"
 
 

@@ -16,7 +16,8 @@ from typing import Any
 from generator.problems import Level, Problem
 from generator.yamlfile import Document
 
-SCOPES = ("file", "schema", "resource", "department", "catalog")
+SCOPES = ("file", "schema", "resource", "department", "catalog", "change")
+"""``change`` rules judge a pull request's classified changes (``generator.policy``); ``run`` skips them."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,8 @@ def documented() -> Iterator[Rule]:
 def _load_all() -> None:
     from generator.rules import (  # noqa: F401  (importing registers the rules)
         bases,
+        calendar,
+        changes_doc,
         classification,
         departments,
         files,

@@ -1,0 +1,142 @@
+"""Policy checks of ``catalog check`` on real git repositories with fixed commit dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gitbuild import GitRepo, catalog_repo, request_delisting
+from test_notice import HUJI, LIUDONG, land
+
+from generator import gitrepo
+from generator.review import Review, review
+
+SHICHANG = "catalog/shichang/102001-000001.yaml"
+
+
+def check(repo: GitRepo, today: str, head: str = "HEAD") -> Review:
+    return review(gitrepo.open_repo(repo.root), "catalog", "main", head, today)
+
+
+def rules(result: Review) -> list[str]:
+    return [p.rule for p in result.problems]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> GitRepo:
+    return catalog_repo(tmp_path / "repo")
+
+
+def execute(repo: GitRepo, path: str, day: str) -> None:
+    repo.branch("execute")
+    repo.replace(path, "status: 公示中", "status: 已下线")
+    repo.commit("下线执行", day)
+
+
+def test_calendar_day_notice_29_and_30_days_refused_31_accepted(repo: GitRepo) -> None:
+    """30 自然日 from the merge on 2026-03-03: days 1–30 are 03-04 … 04-02 (a Thursday, a working
+    day, so no move). The notice has fully run once 30 whole days have passed: 29 days after the
+    start (04-01) and on the 30th day itself (04-02) the execution is refused; from 04-03 on it is
+    accepted."""
+    land(repo, "delist", LIUDONG, "2026-03-02", "2026-03-03")
+    execute(repo, LIUDONG, "2026-04-01")
+    refused = check(repo, "2026-04-01")
+    assert rules(refused) == ["P-004"] and refused.blocking
+    assert "公示期至 2026-04-02（北京时间），2026-04-03 起方可下线执行" in refused.problems[0].message
+    assert refused.problems[0].line == 27  # the status line of the file
+    assert rules(check(repo, "2026-04-02")) == ["P-004"]
+    accepted = check(repo, "2026-04-03")
+    assert accepted.problems == () and not accepted.blocking
+    assert accepted.windows[LIUDONG].due
+
+
+def test_working_day_notice_across_spring_festival(repo: GitRepo) -> None:
+    land(repo, "delist", HUJI, "2026-02-05", "2026-02-06")
+    execute(repo, HUJI, "2026-03-20")
+    refused = check(repo, "2026-03-26")
+    assert rules(refused) == ["P-004"]
+    assert "30 个工作日，公示期至 2026-03-26（北京时间）" in refused.problems[0].message
+    assert rules(check(repo, "2026-03-27")) == []
+
+
+def test_working_day_notice_across_national_day(repo: GitRepo) -> None:
+    land(repo, "delist", HUJI, "2026-09-17", "2026-09-18")
+    execute(repo, HUJI, "2026-11-05")
+    assert "公示期至 2026-11-05" in check(repo, "2026-11-05").problems[0].message
+    assert rules(check(repo, "2026-11-06")) == []
+
+
+def test_a_pull_request_cannot_shorten_its_own_notice(repo: GitRepo) -> None:
+    land(repo, "delist", LIUDONG, "2026-03-02", "2026-03-03")
+    repo.branch("execute")
+    repo.replace(LIUDONG, "status: 公示中", "status: 已下线")
+    repo.replace("catalog/registry.yaml", "profile: national", "profile: national\noverrides:\n  deadlines:\n    notice: {days: 1}")
+    repo.commit("下线执行并缩短公示期", "2026-03-10")
+    assert "P-004" in rules(check(repo, "2026-03-10"))
+
+
+def test_delete_is_refused(repo: GitRepo) -> None:
+    repo.branch("pr")
+    repo.remove(LIUDONG)
+    repo.commit("删除", "2026-03-02")
+    result = check(repo, "2026-03-02")
+    assert [(p.rule, p.path) for p in result.problems] == [("P-001", LIUDONG)]
+    assert result.changes[0].kind == "delete" and result.blocking
+
+
+def test_code_change_is_refused(repo: GitRepo) -> None:
+    repo.branch("pr")
+    repo.git("mv", LIUDONG, "catalog/gongan/301001-000009.yaml")
+    repo.replace("catalog/gongan/301001-000009.yaml", "code: 301001/000001", "code: 301001/000009")
+    repo.commit("改代码", "2026-03-02")
+    result = check(repo, "2026-03-02")
+    assert [(c.kind, c.old_code, c.code) for c in result.changes] == [("code-change", "301001/000001", "301001/000009")]
+    assert rules(result) == ["P-002"] and result.blocking
+
+
+def test_code_change_in_place_is_refused(repo: GitRepo) -> None:
+    repo.branch("pr")
+    repo.replace(LIUDONG, "code: 301001/000001", "code: 301001/000002")
+    repo.commit("改代码", "2026-03-02")
+    result = check(repo, "2026-03-02")
+    assert result.changes[0].kind == "code-change"
+    assert "P-002" in rules(result) and "R-014" in rules(result)
+
+
+def test_delisting_without_notice_is_refused(repo: GitRepo) -> None:
+    repo.branch("pr")
+    repo.replace(LIUDONG, "status: 在用\n", "status: 已下线\ndelisting:\n  reason: 业务已停止办理\n  basis: [pipl-13]\n")
+    repo.commit("直接下线", "2026-03-02")
+    result = check(repo, "2026-03-02")
+    assert result.changes[0].kind == "delist-execute"
+    assert rules(result) == ["P-004"] and "未经公示" in result.problems[0].message
+
+
+def test_mounted_delisting_must_list_consumers(repo: GitRepo) -> None:
+    repo.branch("pr")
+    request_delisting(repo, HUJI)
+    repo.replace(HUJI, "consumers: [shichang]\n", "")
+    repo.commit("下线申请", "2026-03-02")
+    assert rules(check(repo, "2026-03-02")) == ["P-003"]
+
+
+def test_new_entry_must_be_active_and_delisted_cannot_return(repo: GitRepo) -> None:
+    repo.branch("pr")
+    text = repo.read(LIUDONG).replace("301001/000001", "301001/000005").replace("流动人口居住登记信息", "流动人口新登记信息")
+    repo.write("catalog/gongan/301001-000005.yaml", text.replace("status: 在用\n", "status: 公示中\n" + "delisting:\n  reason: 测试理由说明\n  basis: [pipl-13]\n"))
+    repo.commit("新增", "2026-03-02")
+    result = check(repo, "2026-03-02")
+    assert [c.kind for c in result.changes] == ["add"]
+    assert rules(result) == ["P-005"]
+
+
+def test_restriction_and_two_departments_are_flagged_not_blocked(repo: GitRepo) -> None:
+    repo.branch("pr")
+    repo.replace(LIUDONG, "type: 依申请开放", "type: 不予开放")
+    repo.replace(SHICHANG, "update_cycle: 实时", "update_cycle: 每日")
+    repo.commit("收紧并修改", "2026-03-02")
+    result = check(repo, "2026-03-02")
+    kinds = {c.path: c.kind for c in result.changes}
+    assert kinds == {LIUDONG: "restrict", SHICHANG: "update"}
+    assert sorted({(p.rule, p.level) for p in result.problems}) == [("P-006", "warning"), ("P-007", "warning")]
+    assert not result.blocking
