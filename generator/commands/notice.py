@@ -1,0 +1,65 @@
+"""``catalog notice``: resources on public notice, their end dates, and the notice bot (``--apply``)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from generator import gitrepo
+from generator.catalog import load
+from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from generator.commands.check import locate
+from generator.forge import ForgeError, from_env
+from generator.holidays import calendar_from
+from generator.notice import find_notices
+from generator.noticebot import apply, overdue
+from generator.report.notices import render
+from generator.validate import today
+from generator.workdays import parse_date
+
+HELP = "列出公示中的资源及公示期满日期；加 --apply 时提醒使用部门、开启下线执行拉取请求"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--today", metavar="YYYY-MM-DD", help="按哪一天计算（默认北京时间今天）")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    parser.add_argument("--catalog", default="catalog", metavar="路径", help="目录文件夹（默认 catalog）")
+    parser.add_argument("--rev", default="HEAD", metavar="版本", help="主分支版本，公示日期取自其历史（默认 HEAD）")
+    parser.add_argument(
+        "--apply", action="store_true", help="通过代码托管平台执行：公示通知、期满前提醒、开启下线执行拉取请求（环境变量见文档）"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    on = args.today or today()
+    try:
+        parse_date(on)
+    except ValueError as err:
+        raise UsageError(f"--today {err}") from None
+    repo, prefix = locate(args.catalog)
+    try:
+        files = gitrepo.read_tree(repo, args.rev, prefix)
+    except gitrepo.RepoError as err:
+        raise UsageError(str(err)) from None
+    catalog, _ = load(files, prefix)
+    calendar, _ = calendar_from(catalog)
+    notices = find_notices(repo, prefix, catalog, on, rev=args.rev, calendar=calendar)
+    if args.format == "json":
+        sys.stdout.write(json.dumps([n.as_dict() for n in notices], ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(render(notices, on))
+    if args.apply:
+        try:
+            forge = from_env()
+            actions = apply(forge, notices, catalog, on) + overdue(forge, catalog, calendar, on)
+        except ForgeError as err:
+            print(f"catalog：{err}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        stream = sys.stderr if args.format == "json" else sys.stdout
+        print("\n机器人操作：", file=stream)
+        for action in actions:
+            print(f"  {action.message}", file=stream)
+        if not actions:
+            print("  没有需要执行的操作。", file=stream)
+    return EXIT_PROBLEMS if any(n.error for n in notices) else EXIT_OK

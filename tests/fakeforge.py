@@ -1,0 +1,297 @@
+"""A fake forge: a local HTTP server speaking the subset of the GitHub REST and Gitea v1 APIs the
+bot uses, keeping its state in memory and checking every request against the documented shapes.
+
+The shapes (method, path, required and allowed body fields with their JSON types) are taken from
+the forges' API documentation:
+
+* GitHub: https://docs.github.com/en/rest (issues, issues/comments, pulls, git/refs, repos/contents)
+* Gitea:  https://docs.gitea.com/api (swagger: CreateIssueOption, CreateIssueCommentOption,
+  EditIssueCommentOption, CreateBranchRepoOption, UpdateFileOptions, CreatePullRequestOption)
+
+A request that does not fit is answered ``422`` and recorded in ``violations``; tests assert that
+list is empty. The real clients of ``generator.forge`` run against it unchanged.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+OWNER_REPO = "bureau/catalog"
+TOKEN = "test-token"
+BOT = "catalog-bot"
+
+# (method, path pattern after the API base, required fields, optional fields)
+Shape = tuple[str, str, dict[str, type], dict[str, type]]
+GITHUB: list[Shape] = [
+    ("GET", r"/repos/{repo}", {}, {}),
+    ("GET", r"/user", {}, {}),
+    ("GET", r"/repos/{repo}/pulls", {}, {}),
+    ("GET", r"/repos/{repo}/pulls/\d+", {}, {}),
+    ("GET", r"/repos/{repo}/pulls/\d+/files", {}, {}),
+    ("GET", r"/repos/{repo}/issues", {}, {}),
+    ("GET", r"/repos/{repo}/issues/\d+/comments", {}, {}),
+    ("POST", r"/repos/{repo}/issues/\d+/comments", {"body": str}, {}),
+    ("PATCH", r"/repos/{repo}/issues/comments/\d+", {"body": str}, {}),
+    ("POST", r"/repos/{repo}/issues", {"title": str}, {"body": str, "assignee": str, "milestone": int, "labels": list, "assignees": list}),
+    ("GET", r"/repos/{repo}/git/ref/heads/.+", {}, {}),
+    ("POST", r"/repos/{repo}/git/refs", {"ref": str, "sha": str}, {}),
+    ("GET", r"/repos/{repo}/contents/.+", {}, {}),
+    ("PUT", r"/repos/{repo}/contents/.+", {"message": str, "content": str}, {"sha": str, "branch": str, "committer": dict, "author": dict}),
+    ("POST", r"/repos/{repo}/pulls", {"head": str, "base": str}, {"title": str, "body": str, "head_repo": str, "issue": int, "maintainer_can_modify": bool, "draft": bool}),
+]
+GITEA: list[Shape] = [
+    ("GET", r"/repos/{repo}", {}, {}),
+    ("GET", r"/user", {}, {}),
+    ("GET", r"/repos/{repo}/pulls", {}, {}),
+    ("GET", r"/repos/{repo}/pulls/\d+", {}, {}),
+    ("GET", r"/repos/{repo}/pulls/\d+/files", {}, {}),
+    ("GET", r"/repos/{repo}/issues", {}, {}),
+    ("GET", r"/repos/{repo}/issues/\d+/comments", {}, {}),
+    ("POST", r"/repos/{repo}/issues/\d+/comments", {"body": str}, {}),
+    ("PATCH", r"/repos/{repo}/issues/comments/\d+", {"body": str}, {}),
+    ("POST", r"/repos/{repo}/issues", {"title": str}, {"body": str, "assignee": str, "assignees": list, "closed": bool, "due_date": str, "labels": list, "milestone": int, "ref": str}),
+    ("GET", r"/repos/{repo}/branches/.+", {}, {}),
+    ("POST", r"/repos/{repo}/branches", {"new_branch_name": str}, {"old_branch_name": str, "old_ref_name": str}),
+    ("GET", r"/repos/{repo}/contents/.+", {}, {}),
+    ("PUT", r"/repos/{repo}/contents/.+", {"content": str, "sha": str}, {"message": str, "branch": str, "new_branch": str, "author": dict, "committer": dict, "dates": dict, "from_path": str, "signoff": bool}),
+    ("POST", r"/repos/{repo}/pulls", {"head": str, "base": str}, {"title": str, "body": str, "assignee": str, "assignees": list, "labels": list, "milestone": int, "due_date": str, "reviewers": list, "team_reviewers": list}),
+]
+PAGE_SIZE = {"github": "per_page", "gitea": "limit"}
+
+
+class FakeForge:
+    """Run with ``with FakeForge("github") as forge:``; ``forge.env`` configures the clients."""
+
+    def __init__(self, flavour: str) -> None:
+        self.flavour = flavour
+        self.shapes = GITHUB if flavour == "github" else GITEA
+        self.prefix = "" if flavour == "github" else "/api/v1"
+        self.requests: list[tuple[str, str, Any]] = []
+        self.violations: list[str] = []
+        self.branches: dict[str, str] = {"main": "0" * 40}
+        self.files: dict[tuple[str, str], bytes] = {}
+        self.issues: dict[int, dict[str, Any]] = {}
+        self.comments: dict[int, dict[str, Any]] = {}
+        self.counter = 0
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def __enter__(self) -> FakeForge:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join()
+
+    @property
+    def api(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}{self.prefix}"
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {
+            "CATALOG_FORGE": self.flavour,
+            "CATALOG_FORGE_REPO": OWNER_REPO,
+            "CATALOG_FORGE_TOKEN": TOKEN,
+            "CATALOG_FORGE_API": self.api,
+        }
+
+    def writes(self) -> list[tuple[str, str, Any]]:
+        return [r for r in self.requests if r[0] != "GET"]
+
+    # -- state helpers ---------------------------------------------------------------------
+    def next_number(self) -> int:
+        self.counter += 1
+        return self.counter
+
+    def add_pull(self, title: str, head: str, base: str = "main", created: str = "2026-11-02T02:00:00Z", author: str = "gongan-user", body: str = "") -> int:
+        number = self.next_number()
+        self.issues[number] = {"title": title, "body": body, "state": "open", "user": author, "pull": True, "head": head, "base": base, "created": created, "files": []}
+        self.branches.setdefault(head, hashlib.sha1(head.encode()).hexdigest())
+        return number
+
+    def pulls(self) -> list[dict[str, Any]]:
+        return [dict(i, number=n) for n, i in sorted(self.issues.items()) if i["pull"]]
+
+    # -- JSON views ------------------------------------------------------------------------
+    def _pull_json(self, number: int) -> dict[str, Any]:
+        item = self.issues[number]
+        return {
+            "number": number, "title": item["title"], "body": item["body"], "state": item["state"],
+            "created_at": item["created"], "user": {"login": item["user"]},
+            "head": {"ref": item["head"], "sha": self.branches.get(item["head"], "")}, "base": {"ref": item["base"]},
+        }
+
+    def _issue_json(self, number: int) -> dict[str, Any]:
+        item = self.issues[number]
+        data: dict[str, Any] = {"number": number, "title": item["title"], "body": item["body"], "state": item["state"], "user": {"login": item["user"]}}
+        if item["pull"]:
+            data["pull_request"] = {"url": f"/pulls/{number}"}
+        return data
+
+    def _comment_json(self, comment_id: int) -> dict[str, Any]:
+        item = self.comments[comment_id]
+        return {"id": comment_id, "body": item["body"], "user": {"login": item["user"]}}
+
+    # -- request handling ------------------------------------------------------------------
+    def _check(self, method: str, path: str, headers: Any, body: Any) -> str | None:
+        if self.flavour == "github":
+            if headers.get("Authorization") != f"Bearer {TOKEN}":
+                return "missing or wrong Authorization: Bearer"
+            if headers.get("Accept") != "application/vnd.github+json" or not headers.get("X-GitHub-Api-Version"):
+                return "GitHub requests need Accept: application/vnd.github+json and X-GitHub-Api-Version"
+        elif headers.get("Authorization") != f"token {TOKEN}":
+            return "missing or wrong Authorization: token"
+        repo = re.escape(OWNER_REPO)
+        for verb, pattern, required, optional in self.shapes:
+            if verb != method or not re.fullmatch(pattern.replace("{repo}", repo), path):
+                continue
+            if method == "GET":
+                return None if body is None else "GET with a body"
+            if not isinstance(body, dict):
+                return f"{method} {path}: body must be a JSON object"
+            for key, kind in required.items():
+                if not isinstance(body.get(key), kind):
+                    return f"{method} {path}: required field {key!r} missing or not {kind.__name__}"
+            for key, value in body.items():
+                if key not in required and key not in optional:
+                    return f"{method} {path}: field {key!r} is not in the documented shape"
+                if key in optional and not isinstance(value, optional[key]):
+                    return f"{method} {path}: field {key!r} is not {optional[key].__name__}"
+            return None
+        return f"{method} {path}: no such endpoint in the documented subset"
+
+    def handle(self, method: str, raw_path: str, headers: Any, raw: bytes) -> tuple[int, Any]:
+        parsed = urllib.parse.urlsplit(raw_path)
+        path = urllib.parse.unquote(parsed.path)
+        if not path.startswith(self.prefix):
+            return 404, {"message": "Not Found"}
+        path = path[len(self.prefix):]
+        query = dict(urllib.parse.parse_qsl(parsed.query))
+        body = json.loads(raw) if raw else None
+        self.requests.append((method, path, body))
+        problem = self._check(method, path, headers, body)
+        if problem:
+            self.violations.append(problem)
+            return 422, {"message": problem}
+        return self._route(method, path.removeprefix(f"/repos/{OWNER_REPO}"), query, body)
+
+    def _page(self, items: list[Any], query: dict[str, str]) -> list[Any]:
+        size = int(query.get(PAGE_SIZE[self.flavour], "30"))
+        page = int(query.get("page", "1"))
+        return items[(page - 1) * size : page * size]
+
+    def _route(self, method: str, path: str, query: dict[str, str], body: Any) -> tuple[int, Any]:  # noqa: C901
+        if path == "" and method == "GET":
+            return 200, {"full_name": OWNER_REPO, "default_branch": "main"}
+        if path == "/user":
+            return 200, {"login": BOT}
+        if m := re.fullmatch(r"/pulls/(\d+)/files", path):
+            return 200, self._page([{"filename": f, "status": "modified"} for f in self.issues[int(m[1])]["files"]], query)
+        if m := re.fullmatch(r"/pulls/(\d+)", path):
+            number = int(m[1])
+            return (200, self._pull_json(number)) if number in self.issues and self.issues[number]["pull"] else (404, {})
+        if path == "/pulls" and method == "GET":
+            state = query.get("state", "open")
+            numbers = [p["number"] for p in self.pulls() if state == "all" or p["state"] == state]
+            return 200, self._page([self._pull_json(n) for n in numbers], query)
+        if path == "/pulls" and method == "POST":
+            if any(p["head"] == body["head"] and p["state"] == "open" for p in self.pulls()):
+                return 422, {"message": "A pull request already exists"}
+            if body["head"] not in self.branches:
+                return 422, {"message": "head branch does not exist"}
+            number = self.next_number()
+            self.issues[number] = {"title": body.get("title", ""), "body": body.get("body", ""), "state": "open", "user": BOT, "pull": True, "head": body["head"], "base": body["base"], "created": "2026-11-22T01:00:00Z", "files": []}
+            return 201, self._pull_json(number)
+        if path == "/issues" and method == "GET":
+            numbers = sorted(self.issues)
+            if self.flavour == "gitea" and query.get("type") == "issues":
+                numbers = [n for n in numbers if not self.issues[n]["pull"]]
+            return 200, self._page([self._issue_json(n) for n in numbers], query)
+        if path == "/issues" and method == "POST":
+            number = self.next_number()
+            self.issues[number] = {"title": body["title"], "body": body.get("body", ""), "state": "open", "user": BOT, "pull": False}
+            return 201, self._issue_json(number)
+        if m := re.fullmatch(r"/issues/(\d+)/comments", path):
+            number = int(m[1])
+            if method == "GET":
+                found = [self._comment_json(i) for i, c in sorted(self.comments.items()) if c["issue"] == number]
+                return 200, self._page(found, query) if self.flavour == "github" else found
+            comment_id = 1000 + len(self.comments)
+            self.comments[comment_id] = {"issue": number, "body": body["body"], "user": BOT}
+            return 201, self._comment_json(comment_id)
+        if m := re.fullmatch(r"/issues/comments/(\d+)", path):
+            self.comments[int(m[1])]["body"] = body["body"]
+            return 200, self._comment_json(int(m[1]))
+        if m := re.fullmatch(r"/git/ref/heads/(.+)", path):
+            sha = self.branches.get(m[1])
+            return (200, {"ref": f"refs/heads/{m[1]}", "object": {"sha": sha, "type": "commit"}}) if sha else (404, {"message": "Not Found"})
+        if path == "/git/refs":
+            name = body["ref"].removeprefix("refs/heads/")
+            return self._branch(name, body["sha"])
+        if m := re.fullmatch(r"/branches/(.+)", path):
+            sha = self.branches.get(m[1])
+            return (200, {"name": m[1], "commit": {"id": sha}}) if sha else (404, {"message": "Not Found"})
+        if path == "/branches":
+            return self._branch(body["new_branch_name"], body.get("old_ref_name") or body.get("old_branch_name", ""))
+        if m := re.fullmatch(r"/contents/(.+)", path):
+            return self._contents(method, m[1], query, body)
+        return 404, {"message": "Not Found"}
+
+    def _branch(self, name: str, start: str) -> tuple[int, Any]:
+        if name in self.branches:
+            return 422, {"message": "Reference already exists"}
+        source = next((b for b, sha in self.branches.items() if sha == start or b == start), None)
+        if source is None:
+            return 422, {"message": "Object does not exist"}
+        self.branches[name] = self.branches[source]
+        for (branch, file), content in list(self.files.items()):
+            if branch == source:
+                self.files[(name, file)] = content
+        return 201, {"ref": f"refs/heads/{name}"}
+
+    def _contents(self, method: str, file: str, query: dict[str, str], body: Any) -> tuple[int, Any]:
+        branch = query.get("ref", "main") if method == "GET" else body.get("branch", "main")
+        current = self.files.get((branch, file))
+        blob = hashlib.sha1(current).hexdigest() if current is not None else ""
+        if method == "GET":
+            if current is None:
+                return 404, {"message": "Not Found"}
+            return 200, {"type": "file", "encoding": "base64", "path": file, "sha": blob, "content": base64.b64encode(current).decode()}
+        if body.get("sha") != blob:
+            return 409, {"message": "sha does not match"}
+        self.files[(branch, file)] = base64.b64decode(body["content"])
+        self.branches[branch] = hashlib.sha1(self.files[(branch, file)]).hexdigest()
+        return 200, {"content": {"path": file}}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        forge = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _serve(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length) if length else b""
+                status, payload = forge.handle(self.command, self.path, self.headers, raw)
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_PUT = do_PATCH = _serve
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        return Handler
