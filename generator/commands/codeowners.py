@@ -1,0 +1,45 @@
+"""``catalog codeowners [--check]``: write CODEOWNERS from the department files and the registry."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import gitrepo
+from generator.catalog import load, read_folder
+from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from generator.codeowners import generate
+from generator.commands.check import locate
+
+HELP = "根据各部门的审核人生成 CODEOWNERS（--check 只检查它是否最新）"
+TARGETS = {"github": ".github/CODEOWNERS", "gitea": ".gitea/CODEOWNERS"}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", action="store_true", help="不写文件，只检查现有文件是否最新（不是最新时退出码为 1）")
+    parser.add_argument("--flavour", choices=sorted(TARGETS), default="github", help="代码托管平台（默认 github）")
+    parser.add_argument("--catalog", default="catalog", metavar="路径", help="目录文件夹（默认 catalog）")
+    parser.add_argument("--output", metavar="文件", help="CODEOWNERS 文件（默认 .github/CODEOWNERS 或 .gitea/CODEOWNERS）")
+
+
+def run(args: argparse.Namespace) -> int:
+    if not Path(args.catalog).is_dir():
+        raise UsageError(f"目录文件夹不存在：{args.catalog}")
+    repo, prefix = locate(args.catalog)
+    catalog, _ = load(read_folder(Path(args.catalog)), prefix)
+    if catalog.registry is None:
+        raise UsageError(f"{args.catalog}/registry.yaml 无法读取，请先运行 catalog validate")
+    text = generate(catalog, prefix, args.flavour)
+    target = Path(args.output) if args.output else gitrepo.root(repo) / TARGETS[args.flavour]
+    if args.check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current == text:
+            print(f"{target} 是最新的。")
+            return EXIT_OK
+        print(f"{target} 不是最新的：请运行 catalog codeowners{' --flavour gitea' if args.flavour == 'gitea' else ''} 重新生成并提交。", file=sys.stderr)
+        return EXIT_PROBLEMS
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"已写入 {target}")
+    return EXIT_OK
