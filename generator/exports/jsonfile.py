@@ -1,0 +1,46 @@
+"""JSON downloads: sorted keys, two-space indent, UTF-8 without escapes, newline at the end."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from generator.model import Resource
+from generator.site.data import SiteData
+
+
+def dump(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def header(data: SiteData, title: str) -> dict[str, Any]:
+    registry = data.catalog.registry
+    return {
+        "title": title,
+        "catalog": registry.name if registry else "",
+        "profile": data.catalog.profile.id,
+        "build_date": data.build_date,
+        "sample": bool(registry and registry.sample),
+    }
+
+
+def resources(data: SiteData, title: str, chosen: Iterable[Resource]) -> bytes:
+    return dump({**header(data, title), "resources": [r.doc.data for r in chosen]})
+
+
+def whole(data: SiteData) -> bytes:
+    """The whole catalog: registry, departments, legal bases and every resource, as in the YAML."""
+    catalog = data.catalog
+    return dump(
+        {
+            **header(data, "政务数据资源目录"),
+            "registry": catalog.registry.doc.data if catalog.registry else {},
+            "departments": [d.doc.data for d in sorted(catalog.departments.values(), key=lambda d: d.id)],
+            "legal_bases": [
+                {k: v for k, v in vars(b).items() if k != "index" and v != ""}
+                for b in sorted(catalog.legal_bases.values(), key=lambda b: b.id)
+            ],
+            "resources": [r.doc.data for r in sorted(catalog.resources, key=lambda r: r.code)],
+        }
+    )

@@ -1,0 +1,61 @@
+"""Rows of the lists that are not lists of resources: 责任清单, 需求清单, 变更记录."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.exports.tables import Table, plain_table
+from generator.site import needs, views
+from generator.site.data import SiteData
+
+Rows = list[dict[str, Any]]
+
+
+def tables(data: SiteData) -> Iterator[tuple[str, Table, Rows]]:
+    """Each list's download name, its sheet, and its rows for JSON."""
+    yield ("duties", *duties(data))
+    yield ("needs", *need_list(data))
+    yield ("changes", *changes(data))
+
+
+def duties(data: SiteData) -> tuple[Table, Rows]:
+    rows: Rows = []
+    cells = []
+    for dept, own in views.duty_rows(data):
+        listed = [{"code": r.code, "name": r.name, "update_cycle": r.update_cycle} for r in own]
+        office, phone = dept.contact.get("office", ""), dept.contact.get("phone", "")
+        rows.append({"department": dept.id, "name": dept.name, "duties": list(dept.duties),
+                     "resources": listed, "office": office, "phone": phone})
+        shown = [f"{r.name}（{r.code}，{r.update_cycle}）" for r in own]
+        cells.append((dept.name, list(dept.duties), len(own), shown, office, phone))
+    headers = ("部门", "职责", "应提供资源数", "资源及更新周期", "负责处室", "联系电话")
+    return plain_table("责任清单", headers, cells), rows
+
+
+def need_list(data: SiteData) -> tuple[Table, Rows]:
+    names = {d.id: d.name for d in data.catalog.departments.values()}
+    rows: Rows = []
+    cells = []
+    for m in needs.match(data.catalog):
+        codes = [r.code for r in m.resources]
+        rows.append({"department": m.department, "id": m.id, "name": m.name, "purpose": m.purpose,
+                     "items": list(m.items), "provider": m.provider, "basis": list(m.basis),
+                     "state": m.state, "resources": codes, "missing": list(m.missing)})
+        cells.append((names.get(m.department, m.department), m.id, m.name, m.purpose, list(m.items),
+                      m.state, codes, list(m.missing)))
+    headers = ("需求部门", "需求标识", "需求名称", "用途", "所需信息项", "满足情况", "可满足的资源代码",
+               "目录中没有的信息项")
+    return plain_table("需求清单", headers, cells), rows
+
+
+def changes(data: SiteData) -> tuple[Table, Rows]:
+    rows: Rows = []
+    cells = []
+    for commit, touched in views.change_rows(data):
+        codes = [r.code for _, r in touched]
+        rows.append({"sha": commit.sha, "date": commit.date, "timestamp": commit.timestamp,
+                     "author": commit.author, "summary": commit.summary, "resources": codes})
+        cells.append((commit.date, commit.sha, commit.summary, commit.author, codes))
+    headers = ("日期", "提交", "变更", "提交人", "涉及的资源代码")
+    return plain_table("变更记录", headers, cells), rows

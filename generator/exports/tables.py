@@ -1,0 +1,83 @@
+"""Rows of the downloads: resources in the national template's columns, and the other lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.catalog import Catalog
+from generator.exports.columns import BOOLEAN_CELLS, COLUMNS, LIST_SEPARATOR, Column
+from generator.model import Resource
+
+Cell = str | int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A sheet: a title, header row and rows of cells."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def resource_table(
+    title: str, resources: Iterable[Resource], catalog: Catalog, layout: str = "resources"
+) -> Table:
+    """``layout`` ``items``: one row per 信息项; ``resources``: one row per resource."""
+    rows: list[tuple[Cell, ...]] = []
+    for resource in resources:
+        raw = resource.doc.data
+        if layout == "items":
+            for item in raw["items"]:
+                rows.append(tuple(_cell(_value(c, raw, catalog, item)) for c in COLUMNS))
+        else:
+            rows.append(tuple(_joined(c, raw, catalog) for c in COLUMNS))
+    return Table(title, tuple(c.header for c in COLUMNS), tuple(rows))
+
+
+def _joined(column: Column, raw: dict[str, Any], catalog: Catalog) -> Cell:
+    if not column.per_item:
+        return _cell(_value(column, raw, catalog))
+    values = [_cell(_value(column, raw, catalog, item)) for item in raw["items"]]
+    return LIST_SEPARATOR.join(str(v) for v in values)
+
+
+def _value(column: Column, raw: dict[str, Any], catalog: Catalog, item: Any = None) -> Any:
+    path = column.path
+    if path == "@department.name" or path == "@department.uscc":
+        dept = catalog.departments.get(raw["department"])
+        return (dept.name if path.endswith("name") else dept.uscc) if dept else ""
+    if path == "@open.public":
+        return raw["open"]["type"] != "不予开放"
+    node: Any = item if column.per_item else raw
+    for step in path.split(".")[1:] if column.per_item else path.split("."):
+        node = node.get(step) if isinstance(node, dict) else None
+    return node
+
+
+def _cell(value: Any) -> Cell:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return BOOLEAN_CELLS[value]
+    if isinstance(value, int):
+        return value
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(str(v) for v in value)
+    return str(value)
+
+
+def plain_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
+    return Table(title, tuple(headers), tuple(tuple(_cell(v) for v in row) for row in rows))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: Cell) -> Cell:
+    """Prefix ``'`` to text a spreadsheet would run as a formula (CSV/formula injection)."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell

@@ -1,0 +1,132 @@
+"""Downloads and feeds (generator/exports): formats, national column order, determinism, safety.
+
+Golden files are under tests/golden/exports; regenerate with ``UPDATE_GOLDEN=1``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from conftest import TODAY
+from openpyxl import load_workbook
+from site_repo import check_golden, make_repo
+
+from generator import exports
+from generator.exports.columns import COLUMNS, NATIONAL
+from generator.exports.tables import neutralise
+from generator.site.data import SiteData, collect
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
+    catalog = make_repo(tmp_path_factory.mktemp("exports") / "repo")
+    return collect(catalog, TODAY)
+
+
+@pytest.fixture(scope="module")
+def made(data: SiteData) -> dict[str, bytes]:
+    return {path: make() for path, make in exports.files(data)}
+
+
+GOLDEN = (
+    "downloads/catalog.csv",
+    "downloads/share-negative.csv",
+    "downloads/open-negative.json",
+    "downloads/needs.json",
+    "downloads/duties.csv",
+    "downloads/changes.json",
+    "downloads/dcat.jsonld",
+    "feeds/changes.xml",
+    "feeds/notices.xml",
+)
+
+
+@pytest.mark.parametrize("path", GOLDEN)
+def test_export_matches_golden(made: dict[str, bytes], path: str) -> None:
+    check_golden("exports/" + path.replace("/", "__"), made[path])
+
+
+def test_every_list_has_json_csv_and_xlsx(made: dict[str, bytes]) -> None:
+    for slug in ("catalog", "share", "share-negative", "open", "open-negative", "notices", "delisted",
+                 "duties", "needs", "changes", "departments/gongan"):
+        for fmt in ("json", "csv", "xlsx"):
+            assert f"downloads/{slug}.{fmt}" in made, (slug, fmt)
+
+
+def test_csv_is_utf8_with_bom_in_the_national_column_order(made: dict[str, bytes]) -> None:
+    raw = made["downloads/catalog.csv"]
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][: len(NATIONAL)] == [c.header for c in NATIONAL]
+    assert rows[0][:6] == ["类", "项", "目", "细目", "信息资源名称", "信息资源代码"]
+    by_item = [row for row in rows[1:] if row[5] == "104001/000001"]
+    assert [row[12] for row in by_item] == ["统一社会信用代码", "企业名称", "法定代表人"]
+    assert by_item[0][6] == "测试市市场监督管理局" and by_item[0][8] == "11990100001000037H"
+
+
+def test_formula_cells_are_neutralised(made: dict[str, bytes]) -> None:
+    text = made["downloads/share-negative.csv"].decode("utf-8-sig")
+    assert "'=含企业商业秘密" in text and ",=含企业商业秘密" not in text
+    for value, expected in (("=1+1", "'=1+1"), ("+86", "'+86"), ("-x", "'-x"), ("@a", "'@a"),
+                            ("\tx", "'\tx"), ("\rx", "'\rx"), ("正常", "正常"), (5, 5)):
+        assert neutralise(value) == expected
+
+
+def test_xlsx_reads_back_with_the_same_cells(made: dict[str, bytes]) -> None:
+    sheet = load_workbook(io.BytesIO(made["downloads/share-negative.xlsx"])).active
+    assert sheet is not None
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == [c.header for c in COLUMNS]
+    assert any(cell == "'=含企业商业秘密，仅用于信用修复审查" for cell in rows[1])
+    assert all(not (isinstance(c, str) and c.startswith("=")) for row in rows for c in row)
+
+
+def test_same_input_gives_identical_bytes(data: SiteData, made: dict[str, bytes]) -> None:
+    again = {path: make() for path, make in exports.files(data)}
+    assert again == made
+    xlsx = made["downloads/catalog.xlsx"]
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2026, 11, 22, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "2026-11-22T00:00:00Z" in core
+
+
+def test_dcat_is_json_ld_with_datasets_and_publishers(made: dict[str, bytes]) -> None:
+    from pyld import jsonld
+
+    document = json.loads(made["downloads/dcat.jsonld"])
+    expanded = jsonld.expand(document)
+    catalog = expanded[0]
+    assert catalog["@type"] == ["http://www.w3.org/ns/dcat#Catalog"]
+    datasets = catalog["http://www.w3.org/ns/dcat#dataset"]
+    ids = {d["@id"] for d in datasets}
+    assert "https://data.test.example.gov.cn/resources/104001-000001/" in ids
+    assert "https://data.test.example.gov.cn/resources/301001-000002/" not in ids, "delisted"
+    licence = {d["http://purl.org/dc/terms/identifier"][0]["@value"]: d["http://purl.org/dc/terms/accessRights"][0]["@id"] for d in datasets}
+    assert licence["302001/000001"].endswith("NON_PUBLIC") and licence["102001/000001"].endswith("PUBLIC")
+    publisher = datasets[0]["http://purl.org/dc/terms/publisher"][0]
+    assert publisher["@type"] == ["http://xmlns.com/foaf/0.1/Organization"]
+
+
+def test_atom_feeds_parse(made: dict[str, bytes]) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    changes = ET.fromstring(made["feeds/changes.xml"])
+    titles = [e.findtext("a:title", namespaces=ns) for e in changes.findall("a:entry", ns)]
+    assert titles[0] == "申请下线个体工商户年报纸质档案目录" and titles[-1] == "新增测试市目录"
+    assert changes.findtext("a:updated", namespaces=ns) == "2026-11-02T10:00:00+08:00"
+    notices = ET.fromstring(made["feeds/notices.xml"])
+    entries = notices.findall("a:entry", ns)
+    assert len(entries) == 1 and "302001/000002" in (entries[0].findtext("a:title", namespaces=ns) or "")
+
+
+def test_written_below_the_site_folder(data: SiteData, tmp_path: Path) -> None:
+    count = exports.write_all(data, tmp_path)
+    assert count == len(list(exports.files(data)))
+    assert (tmp_path / "downloads" / "departments" / "shichang.xlsx").is_file()
