@@ -16,7 +16,7 @@ from typing import NoReturn
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 #: Sub-command modules in the order ``catalog --help`` lists them.
-COMMANDS = ("validate",)
+COMMANDS = ("validate", "import_", "export", "check", "notice", "codeowners", "comment", "build", "serve")
 
 
 class UsageError(Exception):
@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name in COMMANDS:
         module = importlib.import_module(f"generator.commands.{name}")
-        sub = commands.add_parser(name.replace("_", "-"), help=module.HELP, description=module.HELP)
+        sub = commands.add_parser(name.rstrip("_").replace("_", "-"), help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
         sub.set_defaults(handler=module.run)
     return parser

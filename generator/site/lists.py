@@ -1,0 +1,90 @@
+"""The published lists (清单): which resources each one holds, and why it exists.
+
+Pure selections over :class:`~generator.site.data.SiteData`, used by the list pages and by the
+downloads alike, so a page and its download always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.model import STATUS_DELISTED, STATUS_NOTICE, Resource
+from generator.site.data import SiteData
+
+
+@dataclass(frozen=True)
+class ResourceList:
+    """A list of resources published by the bureau."""
+
+    slug: str
+    """File name of the page and the downloads, e.g. ``share-negative``."""
+    title: str
+    intro: str
+    """What the list is and which article requires it (Chinese)."""
+    select: Callable[[SiteData], tuple[Resource, ...]]
+    basis_of: str = ""
+    """``share``/``open``/``delisting``: show that attribute's condition and legal bases."""
+
+
+def _pick(test: Callable[[Resource], bool]) -> Callable[[SiteData], tuple[Resource, ...]]:
+    def select(data: SiteData) -> tuple[Resource, ...]:
+        return tuple(sorted((r for r in data.catalog.resources if test(r)), key=lambda r: r.code))
+
+    return select
+
+
+def _listed(resource: Resource) -> bool:
+    return resource.status != STATUS_DELISTED
+
+
+RESOURCE_LISTS: tuple[ResourceList, ...] = (
+    ResourceList(
+        "share",
+        "共享清单",
+        "可供政务部门共享的数据资源：无条件共享和有条件共享的资源，有条件共享的写明共享条件和依据"
+        "（修武 第二十一条，吉林 第二十四条）。",
+        _pick(lambda r: _listed(r) and r.share.type in ("无条件共享", "有条件共享")),
+        "share",
+    ),
+    ResourceList(
+        "share-negative",
+        "共享负面清单",
+        "不予共享的数据资源，逐条列明不予共享的理由和法律、法规、规章依据（吉林 第二十四条，"
+        "滨州 第五条，修武 第十八条）。",
+        _pick(lambda r: _listed(r) and r.share.type == "不予共享"),
+        "share",
+    ),
+    ResourceList(
+        "open",
+        "开放清单",
+        "向社会开放的数据资源：无条件开放和依申请开放；依申请开放的资源同时公布申请条件和依据"
+        "（贵州 第二十八条，广西 第三十二条）。",
+        _pick(lambda r: _listed(r) and r.open.type in ("无条件开放", "依申请开放")),
+        "open",
+    ),
+    ResourceList(
+        "open-negative",
+        "开放负面清单",
+        "不予开放的数据资源，逐条公布不予开放的理由和依据（贵州 第二十八条、第二十九条）。",
+        _pick(lambda r: _listed(r) and r.open.type == "不予开放"),
+        "open",
+    ),
+    ResourceList(
+        "notices",
+        "公示",
+        "已批准下线、正在公示的资源。公示期满后方可下线；已挂载数据的资源公示期内提供部门须通知"
+        "每个使用部门（广西 第二十一条、第二十二条、第二十七条）。",
+        _pick(lambda r: r.status == STATUS_NOTICE),
+        "delisting",
+    ),
+    ResourceList(
+        "delisted",
+        "已下线",
+        "公示期满后下线的资源。条目和变更历史永久保留，页面和地址不变（广西 第二十一条）。",
+        _pick(lambda r: r.status == STATUS_DELISTED),
+        "delisting",
+    ),
+)
+
+BY_SLUG = {entry.slug: entry for entry in RESOURCE_LISTS}

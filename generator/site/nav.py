@@ -1,0 +1,49 @@
+"""The site navigation: sections and departments only, never one entry per resource.
+
+Material embeds the whole navigation in every page, so a navigation listing each resource would
+make the site grow with the square of its size. Hand-written pages in ``docs/`` are placed in
+the guide section when present (``pr-workflow.md`` is added by the pull-request tooling).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.site.pages import PagePlan
+
+GUIDES = (
+    ("填报指南", "guide/submit.md"),
+    ("审核指南", "guide/review.md"),
+    ("拉取请求流程", "pr-workflow.md"),
+    ("字段说明", "reference/fields.md"),
+    ("校验规则", "reference/rules.md"),
+    ("搜索与性能", "about/search.md"),
+)
+
+
+def build(plans: list[PagePlan], docs: Path) -> list[Any]:
+    by_uri = {p.src_uri: p for p in plans}
+
+    def entry(uri: str, title: str = "") -> dict[str, str]:
+        return {title or by_uri[uri].title: uri}
+
+    def exists(uri: str) -> bool:
+        return uri in by_uri or (docs / uri).is_file()
+
+    departments = [entry("departments/index.md", "全部部门")] + [
+        entry(p.src_uri) for p in plans if p.src_uri.startswith("departments/") and p.template == "department.html"
+    ]
+    lists = [entry(p.src_uri) for p in plans if p.src_uri.startswith("lists/")]
+    lists[0] = entry("lists/index.md", "全部清单")
+    nav: list[Any] = [
+        {"首页": "index.md"},
+        entry("search.md"),
+        {"部门": departments},
+        {"清单": lists},
+        entry("bases/index.md"),
+        entry("stats.md"),
+        entry("downloads.md"),
+        {"指南": [{title: uri} for title, uri in GUIDES if exists(uri)]},
+    ]
+    return nav

@@ -1,0 +1,170 @@
+"""The MkDocs plugin ``catalog``: ``mkdocs build`` and ``mkdocs serve`` build the whole site.
+
+Registered as an entry point (``plugins: [catalog]`` in ``mkdocs.yml``). The hooks only connect
+MkDocs to the stages; each stage lives in its own module of this package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from generator import exports
+from generator.site import data as site_data
+from generator.site import nav as site_nav
+from generator.site import resources, search
+from generator.site.pages import PagePlan, plan
+from generator.site.render import TEMPLATES, render, root_of
+from generator.site.views import VIEWS
+
+log = logging.getLogger("mkdocs.plugins.catalog")
+CATALOG_DIR_ENV = "CATALOG_DIR"
+
+
+class CatalogConfig(Config):
+    catalog_dir = opt.Type(str, default="catalog")
+    """The catalog folder, relative to ``mkdocs.yml`` (env ``CATALOG_DIR`` overrides)."""
+    build_date = opt.Type(str, default="")
+    """``YYYY-MM-DD``; default env ``CATALOG_BUILD_DATE``, else the HEAD commit's date."""
+    branch = opt.Type(str, default="main")
+    search = opt.Type(bool, default=True)
+    """Index the built site with Pagefind."""
+
+
+class CatalogPlugin(BasePlugin[CatalogConfig]):
+    def __init__(self) -> None:
+        self.data: site_data.SiteData | None = None
+        self.plans: dict[str, PagePlan] = {}
+        self.nav: Navigation | None = None
+        self.env: Any = None
+        self.pages: list[File] = []
+        self.root = Path("catalog")
+        self._epoch: str | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.root = (base / os.environ.get(CATALOG_DIR_ENV, self.config.catalog_dir)).resolve()
+        if not self.root.is_dir():
+            raise PluginError(f"找不到目录文件夹：{self.root}（在 mkdocs.yml 的 catalog_dir 或环境变量 {CATALOG_DIR_ENV} 中设置）")
+        try:
+            data = site_data.collect(self.root, self.config.build_date, self.config.branch)
+        except site_data.CatalogInvalid as err:
+            raise PluginError(f"目录未通过校验，网站不发布。请先修正以下问题：\n{err}") from None
+        self.data = data
+        self.plans = {entry.src_uri: entry for entry in plan(data)}
+        registry = data.catalog.registry
+        if registry is not None:
+            config.site_name = f"{registry.name}政务数据资源目录"
+            if registry.site_url and not config.site_url:
+                config.site_url = registry.site_url.rstrip("/") + "/"
+        config.extra["catalog"] = {
+            "sample": bool(registry and registry.sample),
+            "notices": len([n for n in data.notices if not n.due]),
+            "build_date": data.build_date,
+        }
+        if config.nav is None:
+            config.nav = site_nav.build(list(self.plans.values()), Path(config.docs_dir))
+        self._epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        os.environ["SOURCE_DATE_EPOCH"] = _epoch(data.build_date)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for entry in self.plans.values():
+            if files.get_file_from_path(entry.src_uri) is not None:
+                continue
+            level = InclusionLevel.INCLUDED if entry.in_nav else InclusionLevel.NOT_IN_NAV
+            hide = "hide: [toc]\n" if entry.template else ""
+            content = f"---\ntitle: {_quote(entry.title)}\n{hide}---\n\n{entry.markdown}"
+            files.append(File.generated(config, entry.src_uri, content=content, inclusion=level))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        entry = self.plans.get(page.file.src_uri)
+        return "" if entry is not None and entry.template else markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        data = self._data()
+        entry = self.plans.get(page.file.src_uri)
+        if entry is None:
+            page.edit_url = self._docs_edit_url(page, config)
+            if page.is_homepage:
+                return html + self._render("home.html", page.url, {})
+            return html
+        page.edit_url = data.edit_url(entry.edit_path) if entry.edit_path else None
+        if not entry.template:
+            return html
+        return self._render(entry.template, page.url, entry.context)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        self.env = env
+        self.pages = list(files.documentation_pages())
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        data = self._data()
+        try:
+            assert self.nav is not None
+            count = resources.write_all(data, config, self.nav, self.env, self.pages)
+            log.info(f"已生成 {count} 个资源页面")
+            exports.write_all(data, Path(config.site_dir))
+            if self.config.search:
+                search.index(Path(config.site_dir))
+        finally:
+            self._restore_epoch()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._restore_epoch()
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.root))
+        server.watch(str(TEMPLATES))
+        return server
+
+    def _data(self) -> site_data.SiteData:
+        if self.data is None:
+            raise PluginError("目录尚未加载")
+        return self.data
+
+    def _render(self, template: str, url: str, context: dict[str, Any]) -> str:
+        data = self._data()
+        extra = VIEWS[template](data, context) if template in VIEWS else {}
+        return render(template, data=data, root=root_of(url), **context, **extra)
+
+    def _docs_edit_url(self, page: Page, config: MkDocsConfig) -> str | None:
+        if page.file.abs_src_path is None or page.file.generated_by:
+            return None
+        base = Path(config.config_file_path or ".").resolve().parent
+        relative = Path(page.file.abs_src_path).resolve().relative_to(base).as_posix()
+        return self._data().edit_url(relative) or None
+
+    def _restore_epoch(self) -> None:
+        if self._epoch is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = self._epoch
+
+
+def _epoch(date: str) -> str:
+    """Midnight of ``date`` in Beijing time, as seconds since 1970 (for ``SOURCE_DATE_EPOCH``)."""
+    moment = dt.datetime.fromisoformat(date).replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return str(int(moment.timestamp()))
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,67 @@
+/* Catalog site: filter and sort tables, start the Pagefind search UI. No outside requests. */
+(function () {
+  "use strict";
+
+  function filterTable(box) {
+    var text = box.querySelector("[data-filter-text]");
+    var selects = box.querySelectorAll("select[data-filter-key]");
+    var rows = box.querySelectorAll("tbody tr");
+    var count = box.querySelector("[data-filter-count]");
+    function apply() {
+      var needle = text ? text.value.trim().toLowerCase() : "";
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = !needle || row.textContent.toLowerCase().indexOf(needle) !== -1;
+        selects.forEach(function (select) {
+          var want = select.value;
+          if (ok && want && row.getAttribute("data-" + select.getAttribute("data-filter-key")) !== want) { ok = false; }
+        });
+        row.hidden = !ok;
+        if (ok) { shown += 1; }
+      });
+      if (count) { count.textContent = "显示 " + shown + " / " + rows.length + " 条"; }
+    }
+    if (text) { text.addEventListener("input", apply); }
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    apply();
+  }
+
+  function sortTable(table) {
+    table.querySelectorAll("th button[data-sort]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var th = button.closest("th");
+        var index = Array.prototype.indexOf.call(th.parentNode.children, th);
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        th.parentNode.querySelectorAll("th").forEach(function (other) { other.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[index].textContent.trim(), y = b.cells[index].textContent.trim();
+          var nx = parseFloat(x), ny = parseFloat(y);
+          var order = (!isNaN(nx) && !isNaN(ny) && String(nx) === x && String(ny) === y) ? nx - ny : x.localeCompare(y, "zh");
+          return ascending ? order : -order;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+  }
+
+  function startSearch() {
+    var box = document.getElementById("catalog-search");
+    if (!box || typeof PagefindUI === "undefined") { return; }
+    var ui = new PagefindUI({
+      element: "#catalog-search", bundlePath: box.getAttribute("data-bundle"),
+      showSubResults: false, showImages: false,
+      translations: { placeholder: "搜索资源名称、摘要、信息项、部门", zero_results: "没有找到与 [SEARCH_TERM] 相关的内容" }
+    });
+    var input = box.querySelector("input.pagefind-ui__search-input");
+    if (input) { input.id = "catalog-search-input"; }
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { ui.triggerSearch(query); }
+  }
+
+  document.querySelectorAll("[data-filter]").forEach(filterTable);
+  document.querySelectorAll("table[data-sortable]").forEach(sortTable);
+  startSearch();
+})();
