@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import schemas
+from generator.importer import dotted
 from generator.importer.records import Draft, Note
 from generator.importer.state import State
 from generator.model import CLASS_DIGITS
@@ -112,7 +113,7 @@ def _claim(item: Draft, path: str, claimed: dict[str, Draft], state: State) -> P
     if existing is not None:
         data["code"] = existing.data.get("code", data.get("code"))
         for leaf in _leaves(item.data):
-            if is_placeholder(_get(item.data, leaf)) and not is_placeholder(_get(data, leaf)):
+            if is_placeholder(dotted.get(item.data, leaf)) and not is_placeholder(dotted.get(data, leaf)):
                 notes.append(Note("提示", leaf, "来源中的值无法使用，保留了已有的值"))
     return _finish(item, path, data, existing.raw if existing else None, notes, state)
 
@@ -170,10 +171,10 @@ def _finish(
 def _merge(base: dict[str, Any], item: Draft) -> dict[str, Any]:
     """``base`` with the draft's values: usable source values win, others only fill gaps."""
     for path in _leaves(item.data):
-        value = _get(item.data, path)
-        current = _get(base, path)
+        value = dotted.get(item.data, path)
+        current = dotted.get(base, path)
         if path in item.provided or current is None or is_placeholder(current):
-            _put(base, path, copy.deepcopy(value))
+            dotted.put(base, path, copy.deepcopy(value))
     return base
 
 
@@ -221,23 +222,3 @@ def _empty(root: dict[str, Any], at: tuple[str | int, ...]) -> Any:
 
 def _unit(item: Draft) -> str:
     return item.unit
-
-
-def _put(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    node = data
-    for part in parents:
-        child = node.get(part)
-        if not isinstance(child, dict):
-            child = node[part] = {}
-        node = child
-    node[last] = value
-
-
-def _get(data: dict[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node

@@ -15,6 +15,7 @@ import jsonschema
 import jsonschema_rs
 
 from generator import schemas
+from generator.importer import dotted
 from generator.importer import normalise as norm
 from generator.importer.mapping import FieldSpec, Mapping
 from generator.importer.readers import Record, Source, header_key
@@ -104,7 +105,7 @@ def draft(rows: list[Record], mapping: Mapping, accept_providers: set[str], unit
         value, found = convert(spec, raw, mapping, spec.path)
         notes.extend(found)
         if value is not _MISSING:
-            _put(data, spec.path, value)
+            dotted.put(data, spec.path, value)
             if not (isinstance(value, str) and value.startswith("待补充")):
                 provided.add(spec.path)
     items = _items(rows, mapping, notes)
@@ -112,8 +113,8 @@ def draft(rows: list[Record], mapping: Mapping, accept_providers: set[str], unit
         data["items"] = items
         provided.add("items")
     for path, value in mapping.defaults.items():
-        if _get(data, path) is None:
-            _put(data, path, value)
+        if dotted.get(data, path) is None:
+            dotted.put(data, path, value)
     refused = ""
     fingerprint = repr(sorted((k, repr(v)) for r in rows for k, v in r.cells.items()))
     ref = source_ref(first, mapping)
@@ -314,20 +315,3 @@ def _invalid(path: str, value: Any) -> str:
         "uniqueItems": "有重复的项",
     }
     return reasons.get(str(error.validator), "不符合目录标准")
-
-
-def _put(data: dict[str, Any], path: str, value: Any) -> None:
-    *parents, last = path.split(".")
-    node = data
-    for part in parents:
-        node = node.setdefault(part, {})
-    node[last] = value
-
-
-def _get(data: dict[str, Any], path: str) -> Any:
-    node: Any = data
-    for part in path.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return None
-        node = node[part]
-    return node
