@@ -1,0 +1,75 @@
+"""An imported department is found by the site's search, in a real browser.
+
+The department's catalog arrives as a national-template spreadsheet (exported from the site test
+corpus, its YAML files removed, then ``catalog import``-ed back), the site is built, and a visitor
+searches it in headless Chromium for words of the imported resources' names and data items.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from site_repo import build
+from test_browser import ARGS, _Quiet, chromium
+from test_import_site import SITE_CORPUS
+
+from generator.importer.export import WRITERS, collect, rows
+from generator.importer.mapping import load
+from generator.importer.pipeline import import_files
+from generator.yamlfile import parse
+
+
+def test_search_finds_imported_resources(tmp_path: Path) -> None:
+    executable = chromium()
+    if executable is None:
+        message = "没有找到 Chromium（/usr/bin/chromium 或环境变量 CATALOG_CHROMIUM），跳过浏览器测试"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message.replace("跳过", "CI 中不能跳过"))
+        pytest.skip(message)
+    catalog = tmp_path / "catalog"
+    shutil.copytree(SITE_CORPUS, catalog)
+    sheet = tmp_path / "gongan.xlsx"
+    sheet.write_bytes(WRITERS["xlsx"](rows(collect(catalog, "gongan"))))
+    imported: dict[str, dict[str, Any]] = {}
+    for path in sorted((catalog / "gongan").glob("[0-9]*.yaml")):
+        data = parse(path.read_bytes(), path.name)[0].data
+        imported[data["code"]] = data
+        path.unlink()
+    [report] = import_files([sheet], "gongan", load("national"), catalog)
+    assert report.written == len(imported) > 0
+    build(catalog, tmp_path / "site", search=True)
+
+    handler = functools.partial(_Quiet, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+            page = browser.new_page()
+            base = f"http://127.0.0.1:{server.server_address[1]}/"
+            for code, data in imported.items():
+                if data["status"] == "已下线":
+                    continue
+                page.goto(base + f"search/?q={data['name']}")
+                link = page.locator(".pagefind-ui__result-link", has_text=data["name"])
+                link.first.wait_for(timeout=15_000)
+                link.first.click()
+                page.wait_for_url(f"**/resources/{code.replace('/', '-')}/")
+            item = next(iter(imported.values()))["items"][-1]["name"]
+            page.goto(base + f"search/?q={item}")
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
