@@ -1,7 +1,9 @@
 """The site navigation: sections and departments only, never one entry per resource.
 
 Material embeds the whole navigation in every page, so a navigation listing each resource would
-make the site grow with the square of its size. Hand-written pages in ``docs/`` are placed in
+make the site grow with the square of its size. Departments are listed one by one only while there
+are at most ``max_departments`` of them (plugin option ``nav_departments``); a provincial catalog
+with 200 departments shows the 全部部门 page instead, which lists them all. Hand-written pages in ``docs/`` are placed in
 the guide section when present (``pr-workflow.md`` is added by the pull-request tooling).
 """
 
@@ -18,11 +20,16 @@ GUIDES = (
     ("拉取请求流程", "pr-workflow.md"),
     ("字段说明", "reference/fields.md"),
     ("校验规则", "reference/rules.md"),
-    ("搜索与性能", "about/search.md"),
+    ("搜索", "about/search.md"),
+    ("性能", "about/performance.md"),
 )
 
 
-def build(plans: list[PagePlan], docs: Path) -> list[Any]:
+MAX_DEPARTMENTS = 30
+"""Default of the plugin option ``nav_departments``."""
+
+
+def build(plans: list[PagePlan], docs: Path, max_departments: int = MAX_DEPARTMENTS) -> list[Any]:
     by_uri = {p.src_uri: p for p in plans}
 
     def entry(uri: str, title: str = "") -> dict[str, str]:
@@ -31,9 +38,8 @@ def build(plans: list[PagePlan], docs: Path) -> list[Any]:
     def exists(uri: str) -> bool:
         return uri in by_uri or (docs / uri).is_file()
 
-    departments = [entry("departments/index.md", "全部部门")] + [
-        entry(p.src_uri) for p in plans if p.src_uri.startswith("departments/") and p.template == "department.html"
-    ]
+    own = [entry(p.src_uri) for p in plans if p.src_uri.startswith("departments/") and p.template == "department.html"]
+    departments = [entry("departments/index.md", "全部部门")] + (own if len(own) <= max_departments else [])
     lists = [entry(p.src_uri) for p in plans if p.src_uri.startswith("lists/")]
     lists[0] = entry("lists/index.md", "全部清单")
     nav: list[Any] = [
@@ -47,3 +53,15 @@ def build(plans: list[PagePlan], docs: Path) -> list[Any]:
         {"指南": [{title: uri} for title, uri in GUIDES if exists(uri)]},
     ]
     return nav
+
+
+def uris(nav: list[Any]) -> set[str]:
+    """Every page named in ``nav`` (as built above)."""
+    found: set[str] = set()
+    for node in nav:
+        for value in node.values():
+            if isinstance(value, list):
+                found |= uris(value)
+            else:
+                found.add(value)
+    return found

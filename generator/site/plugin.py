@@ -26,11 +26,12 @@ from generator.site import data as site_data
 from generator.site import nav as site_nav
 from generator.site import resources, search
 from generator.site.pages import PagePlan, plan
-from generator.site.render import TEMPLATES, render, root_of
+from generator.site.render import TEMPLATES, compact, render, root_of
 from generator.site.views import VIEWS
 
 log = logging.getLogger("mkdocs.plugins.catalog")
 CATALOG_DIR_ENV = "CATALOG_DIR"
+CACHE_DIR_ENV = "CATALOG_CACHE_DIR"
 
 
 class CatalogConfig(Config):
@@ -41,6 +42,10 @@ class CatalogConfig(Config):
     branch = opt.Type(str, default="main")
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind."""
+    cache = opt.Type(bool, default=True)
+    """Reuse resource pages whose inputs did not change since the last build (see ``resources``)."""
+    nav_departments = opt.Type(int, default=site_nav.MAX_DEPARTMENTS)
+    """List departments one by one in the navigation only up to this many."""
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):
@@ -52,6 +57,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.pages: list[File] = []
         self.root = Path("catalog")
         self._epoch: str | None = None
+        self.nav_uris: set[str] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -75,7 +81,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             "build_date": data.build_date,
         }
         if config.nav is None:
-            config.nav = site_nav.build(list(self.plans.values()), Path(config.docs_dir))
+            config.nav = site_nav.build(list(self.plans.values()), Path(config.docs_dir), self.config.nav_departments)
+            self.nav_uris = site_nav.uris(config.nav)
         self._epoch = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ["SOURCE_DATE_EPOCH"] = _epoch(data.build_date)
         return config
@@ -84,7 +91,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         for entry in self.plans.values():
             if files.get_file_from_path(entry.src_uri) is not None:
                 continue
-            level = InclusionLevel.INCLUDED if entry.in_nav else InclusionLevel.NOT_IN_NAV
+            listed = entry.in_nav and (self.nav_uris is None or entry.src_uri in self.nav_uris)
+            level = InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV
             hide = "hide: [toc]\n" if entry.template else ""
             content = f"---\ntitle: {_quote(entry.title)}\n{hide}---\n\n{entry.markdown}"
             files.append(File.generated(config, entry.src_uri, content=content, inclusion=level))
@@ -111,6 +119,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return html
         return self._render(entry.template, page.url, entry.context)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return compact(output)
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         self.env = env
         self.pages = list(files.documentation_pages())
@@ -120,8 +131,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         data = self._data()
         try:
             assert self.nav is not None
-            count = resources.write_all(data, config, self.nav, self.env, self.pages)
-            log.info(f"已生成 {count} 个资源页面")
+            cache = self._cache() / "pages" if self.config.cache else None
+            count, reused = resources.write_all(data, config, self.nav, self.env, self.pages, cache)
+            log.info(f"已生成 {count} 个资源页面（其中 {reused} 个未变，取自缓存）")
             exports.write_all(data, Path(config.site_dir))
             if self.config.search:
                 search.index(Path(config.site_dir))
@@ -135,6 +147,11 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         server.watch(str(self.root))
         server.watch(str(TEMPLATES))
         return server
+
+    def _cache(self) -> Path:
+        """``$CATALOG_CACHE_DIR``, else ``.cache/catalog`` beside the catalog (as ``catalog validate``)."""
+        configured = os.environ.get(CACHE_DIR_ENV)
+        return Path(configured) if configured else self.root.parent / ".cache" / "catalog"
 
     def _data(self) -> site_data.SiteData:
         if self.data is None:

@@ -6,6 +6,7 @@ of the site root from the page, ending in ``/``) and the helpers registered here
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,20 @@ def environment() -> jinja2.Environment:
 def render(template: str, **context: Any) -> str:
     """Render ``template`` with ``context``."""
     return environment().get_template(template).render(**context)
+
+
+_INDENT = re.compile(r"\n\s+")
+_KEEP = ("<pre", "<textarea")
+
+
+def compact(html: str) -> str:
+    """``html`` without indentation and blank lines (the theme's templates are mostly that).
+
+    Pages holding ``<pre>`` or ``<textarea>``, where white space shows, are returned unchanged.
+    """
+    if any(tag in html for tag in _KEEP):
+        return html
+    return _INDENT.sub("\n", html)
 
 
 def root_of(url: str) -> str:

@@ -8,23 +8,26 @@ fixed by its code (``resources/101001-000001/``) and survives delisting.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import schemas
 from generator.model import STATUS_DELISTED, Resource, code_to_stem
 from generator.site.data import SiteData
-from generator.site.render import render, root_of
+from generator.site.render import compact, render, root_of
 
 SECTIONS = (("metadata", "基本信息"), ("items", "信息项"), ("share", "共享属性"), ("open", "开放属性"))
 
@@ -60,26 +63,93 @@ def body(data: SiteData, resource: Resource, url: str) -> str:
 
 
 def write_all(
-    data: SiteData, config: MkDocsConfig, nav: Navigation, env: Any, pages: list[File]
-) -> int:
-    """Render and write every resource page; return how many were written."""
+    data: SiteData, config: MkDocsConfig, nav: Navigation, env: Any, pages: list[File], cache: Path | None = None
+) -> tuple[int, int]:
+    """Render and write every resource page; return (pages written, pages taken from ``cache``).
+
+    With a ``cache`` folder, a page whose inputs are unchanged since an earlier build is copied
+    from it instead of going through the theme: the key hashes the page's own inputs (address,
+    title, description, edit link, body HTML) and the theme's frame, rendered once per build
+    around an empty probe page, so a change of theme, configuration, navigation or notices
+    renders every page again.
+    """
     template = env.get_template("main.html")
     toc = get_toc([{"level": 2, "id": anchor, "name": name, "children": []} for anchor, name in SECTIONS])
-    count = 0
-    for resource in _ordered(data):
+    nav_once = Once()
+    outline = sections(nav)
+
+    def frame(resource: Resource, title: str, content: str, description: str) -> tuple[File, str]:
         file = File.generated(config, f"{url_of(resource.code)[:-1]}.md", content="")
-        page = Page(resource.name, file, config)
-        page.content = body(data, resource, file.url)
+        page = Page(title, file, config)
+        page.content = content
         page.toc = toc
-        page.meta = {"description": resource.summary[:120]}
+        page.meta = {"description": description}
         page.edit_url = data.edit_url(resource.path) or None
-        context = get_context(nav, pages, config, page)
-        output = template.render(context)
-        target = Path(file.abs_dest_path)
+        context = {**get_context(outline, pages, config, page), "catalog_nav_once": nav_once}
+        return file, compact(template.render(context))
+
+    ordered = list(_ordered(data))
+    frame_key = ""
+    if cache is not None and ordered:
+        frame_key = _digest(frame(ordered[0], "\x00", "", "")[1])
+    count = reused = 0
+    for resource in ordered:
+        content = body(data, resource, url_of(resource.code))
+        description = resource.summary[:120]
+        target = Path(config.site_dir) / url_of(resource.code) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(output.encode("utf-8", errors="xmlcharrefreplace"))
+        stored = None
+        if cache is not None:
+            key = _digest("\x00".join((frame_key, resource.code, resource.name, description,
+                                       data.edit_url(resource.path), content)))
+            stored = cache / key[:2] / f"{key}.html"
+            if stored.is_file():
+                shutil.copyfile(stored, target)
+                count += 1
+                reused += 1
+                continue
+        output = frame(resource, resource.name, content, description)[1].encode("utf-8", errors="xmlcharrefreplace")
+        target.write_bytes(output)
+        if stored is not None:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_bytes(output)
         count += 1
-    return count
+    return count, reused
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+def sections(nav: Navigation) -> Navigation:
+    """The navigation's top level only, each section as a link to its first page.
+
+    Resource pages are leaves of the site: their sidebar names the sections (部门, 清单, …) and the
+    pages those lead to list the rest, which keeps every one of many thousand pages small.
+    """
+    links = []
+    for item in nav.items:
+        first = item
+        while first.children:
+            first = first.children[0]
+        links.append(Link(item.title, first.url))
+    return Navigation(links, nav.pages)
+
+
+class Once:
+    """Renders a theme block the first time it is called and returns the same HTML afterwards.
+
+    The sidebars (navigation and the table of contents) are identical on every resource page:
+    all of them sit at the same depth, none is in the navigation and their sections are fixed.
+    """
+
+    def __init__(self) -> None:
+        self.html: Markup | None = None
+
+    def __call__(self, block: Callable[[], str]) -> Markup:
+        if self.html is None:
+            self.html = Markup(block())
+        return self.html
 
 
 def _ordered(data: SiteData) -> Iterator[Resource]:
