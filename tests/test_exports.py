@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -17,7 +19,7 @@ from openpyxl import load_workbook
 from site_repo import check_golden, make_repo
 
 from generator import exports
-from generator.exports.columns import COLUMNS, NATIONAL
+from generator.exports.columns import COLUMNS
 from generator.exports.tables import neutralise
 from generator.site.data import SiteData, collect
 
@@ -62,11 +64,41 @@ def test_csv_is_utf8_with_bom_in_the_national_column_order(made: dict[str, bytes
     raw = made["downloads/catalog.csv"]
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][: len(NATIONAL)] == [c.header for c in NATIONAL]
+    assert rows[0] == [c.header for c in COLUMNS if not c.per_item], "one row per resource, no 信息项 columns"
     assert rows[0][:6] == ["类", "项", "目", "细目", "信息资源名称", "信息资源代码"]
-    by_item = [row for row in rows[1:] if row[5] == "104001/000001"]
-    assert [row[12] for row in by_item] == ["统一社会信用代码", "企业名称", "法定代表人"]
-    assert by_item[0][6] == "测试市市场监督管理局" and by_item[0][8] == "11990100001000037H"
+    assert [row[5] for row in rows[1:]] == sorted(row[5] for row in rows[1:])
+    mine = next(row for row in rows[1:] if row[5] == "104001/000001")
+    assert mine[6] == "测试市市场监督管理局" and mine[8] == "11990100001000037H"
+
+
+def _item_rows(rows: list[list[Any]], code: str) -> list[list[Any]]:
+    """The rows of resource ``code`` in the template layout: its first row and the blank-led rows after it."""
+    start = next(n for n, row in enumerate(rows) if row[5] == code)
+    end = next((n for n in range(start + 1, len(rows)) if rows[n][5]), len(rows))
+    return rows[start:end]
+
+
+def test_department_xlsx_is_the_national_template_one_row_per_item(made: dict[str, bytes]) -> None:
+    sheet = load_workbook(io.BytesIO(made["downloads/departments/shichang.xlsx"])).active
+    assert sheet is not None
+    rows = [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == [c.header for c in COLUMNS]
+    mine = _item_rows(rows, "104001/000001")
+    assert [row[12] for row in mine] == ["统一社会信用代码", "企业名称", "法定代表人"]
+    assert mine[0][6] == "测试市市场监督管理局" and mine[0][8] == "11990100001000037H"
+    assert all(not any(row[:12]) for row in mine[1:]), "resource cells only on the first row, as merged"
+
+
+def test_full_archive_holds_every_item_and_every_document(data: SiteData, made: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(io.BytesIO(made["downloads/catalog-full.zip"])) as archive:
+        assert archive.namelist() == ["catalog.csv", "catalog.json"]
+        assert {info.date_time for info in archive.infolist()} == {(2026, 11, 22, 0, 0, 0)}
+        rows = list(csv.reader(io.StringIO(archive.read("catalog.csv").decode("utf-8-sig"))))
+        whole = json.loads(archive.read("catalog.json"))
+    assert rows[0] == [c.header for c in COLUMNS]
+    assert [row[12] for row in _item_rows(rows, "104001/000001")] == ["统一社会信用代码", "企业名称", "法定代表人"]
+    assert len(rows) - 1 == sum(len(r.items) for r in data.catalog.resources)
+    assert len(whole["resources"]) == len(data.catalog.resources)
 
 
 def test_formula_cells_are_neutralised(made: dict[str, bytes]) -> None:
@@ -81,7 +113,7 @@ def test_xlsx_reads_back_with_the_same_cells(made: dict[str, bytes]) -> None:
     sheet = load_workbook(io.BytesIO(made["downloads/share-negative.xlsx"])).active
     assert sheet is not None
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    assert rows[0] == [c.header for c in COLUMNS]
+    assert rows[0] == [c.header for c in COLUMNS if not c.per_item]
     assert any(cell == "'=含企业商业秘密，仅用于信用修复审查" for cell in rows[1])
     assert all(not (isinstance(c, str) and c.startswith("=")) for row in rows for c in row)
 
@@ -90,7 +122,6 @@ def test_same_input_gives_identical_bytes(data: SiteData, made: dict[str, bytes]
     again = {path: make() for path, make in exports.files(data)}
     assert again == made
     xlsx = made["downloads/catalog.xlsx"]
-    import zipfile
 
     with zipfile.ZipFile(io.BytesIO(xlsx)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2026, 11, 22, 0, 0, 0)}

@@ -13,7 +13,8 @@ from pathlib import Path
 from generator.exports import atom, dcat, jsonfile, other
 from generator.exports.csvfile import to_csv
 from generator.exports.tables import Table, resource_table
-from generator.exports.xlsx import to_xlsx
+from generator.exports.xlsx import archive, to_xlsx
+from generator.model import Resource
 from generator.site import lists
 from generator.site.data import SiteData
 
@@ -21,28 +22,48 @@ Maker = Callable[[], bytes]
 
 
 def files(data: SiteData) -> Iterator[tuple[str, Maker]]:
-    """Each download's path below the site root, with a function making its bytes."""
+    """Each download's path below the site root, with a function making its bytes.
+
+    Sizes are kept in proportion to a provincial catalog (50,000 resources, 30 信息项 each):
+    the catalog and the lists have one row per resource without the 信息项 columns; each
+    department's XLSX is the national template with one row per 信息项 (what the bureau hands
+    back to the department; its CSV and JSON have one row per resource); the whole catalog item by item and every document as in the
+    YAML are in one zip archive.
+    """
     catalog = data.catalog
     base = _base(data)
     ordered = sorted(catalog.resources, key=lambda r: r.code)
-    whole = resource_table("政务数据资源目录", ordered, catalog, "items")
-    yield from _three("downloads/catalog", data, whole, partial(jsonfile.whole, data))
+    whole = resource_table("政务数据资源目录", ordered, catalog)
+    yield from _three("downloads/catalog", data, whole)
+    yield FULL_ARCHIVE, partial(_full_archive, data, ordered)
     for entry in lists.RESOURCE_LISTS:
-        chosen = entry.select(data)
-        table = resource_table(entry.title, chosen, catalog)
-        yield from _three(f"downloads/{entry.slug}", data, table,
-                          partial(jsonfile.resources, data, entry.title, chosen))
+        yield from _three(f"downloads/{entry.slug}", data, resource_table(entry.title, entry.select(data), catalog))
+    own: dict[str, list[Resource]] = {}
+    for resource in ordered:
+        own.setdefault(resource.department, []).append(resource)
     for dept in sorted(catalog.departments.values(), key=lambda d: d.id):
-        own = [r for r in ordered if r.department == dept.id]
-        table = resource_table(dept.name, own, catalog)
-        yield from _three(f"downloads/departments/{dept.id}", data, table,
-                          partial(jsonfile.resources, data, dept.name, own))
+        stem = f"downloads/departments/{dept.id}"
+        summary = resource_table(dept.name, own.get(dept.id, ()), catalog)
+        template = resource_table(dept.name, own.get(dept.id, ()), catalog, "template")
+        yield f"{stem}.json", partial(jsonfile.rows, data, summary)
+        yield f"{stem}.csv", partial(to_csv, summary)
+        yield f"{stem}.xlsx", partial(to_xlsx, template, data.build_date)
     for name, table, rows in other.tables(data):
         document = {**jsonfile.header(data, table.title), "rows": rows}
         yield from _three(f"downloads/{name}", data, table, partial(jsonfile.dump, document))
-    yield "downloads/dcat.jsonld", lambda: jsonfile.dump(dcat.catalog(data, base))
+    yield "downloads/dcat.jsonld", lambda: jsonfile.dump_compact(dcat.catalog(data, base))
     yield "feeds/changes.xml", lambda: atom.changes(data, base)
     yield "feeds/notices.xml", lambda: atom.notices(data, base)
+
+
+FULL_ARCHIVE = "downloads/catalog-full.zip"
+"""Every document as in the YAML (``catalog.json``) and every 信息项 (``catalog.csv``), zipped."""
+
+
+def _full_archive(data: SiteData, ordered: list[Resource]) -> bytes:
+    table = resource_table("政务数据资源目录", ordered, data.catalog, "template")
+    parts: dict[str, str | bytes] = {"catalog.csv": to_csv(table), "catalog.json": jsonfile.whole(data)}
+    return archive(parts, data.build_date)
 
 
 def write_all(data: SiteData, site: Path) -> int:
@@ -63,7 +84,7 @@ def _base(data: SiteData) -> str:
     return url.rstrip("/") + "/" if url else "../"
 
 
-def _three(stem: str, data: SiteData, table: Table, json_bytes: Maker) -> Iterator[tuple[str, Maker]]:
-    yield f"{stem}.json", json_bytes
+def _three(stem: str, data: SiteData, table: Table, json_bytes: Maker | None = None) -> Iterator[tuple[str, Maker]]:
+    yield f"{stem}.json", json_bytes or partial(jsonfile.rows, data, table)
     yield f"{stem}.csv", partial(to_csv, table)
     yield f"{stem}.xlsx", partial(to_xlsx, table, data.build_date)

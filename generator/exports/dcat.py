@@ -16,6 +16,12 @@ CONTEXT = {
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
+    # Chinese text: tagged once here instead of on every value (keywords are one per 信息项).
+    "dct:title": {"@language": "zh"},
+    "dct:description": {"@language": "zh"},
+    "dcat:keyword": {"@language": "zh"},
+    "dcat:theme": {"@language": "zh"},
+    "foaf:name": {"@language": "zh"},
 }
 ACCESS = "http://publications.europa.eu/resource/authority/access-right/"
 ACCESS_RIGHTS = {"无条件开放": "PUBLIC", "依申请开放": "RESTRICTED", "不予开放": "NON_PUBLIC"}
@@ -26,8 +32,9 @@ FREQUENCIES = {
 }
 
 
-def _text(value: str) -> dict[str, str]:
-    return {"@value": value, "@language": "zh"}
+def _text(value: str) -> str:
+    """Chinese text; the properties holding it are tagged ``zh`` in :data:`CONTEXT`."""
+    return value
 
 
 def _organization(name: str, identifier: str) -> dict[str, Any]:

@@ -6,12 +6,18 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from generator.exports.tables import Table
 from generator.model import Resource
 from generator.site.data import SiteData
 
 
 def dump(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def dump_compact(value: Any) -> bytes:
+    """Like :func:`dump` without indentation or spaces: for catalog-wide files read by programs."""
+    return (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def header(data: SiteData, title: str) -> dict[str, Any]:
@@ -26,7 +32,13 @@ def header(data: SiteData, title: str) -> dict[str, Any]:
 
 
 def resources(data: SiteData, title: str, chosen: Iterable[Resource]) -> bytes:
+    """Whole resource documents, as in the YAML."""
     return dump({**header(data, title), "resources": [r.doc.data for r in chosen]})
+
+
+def rows(data: SiteData, table: Table) -> bytes:
+    """The rows of ``table`` (one per resource) as arrays, in the order of ``columns``."""
+    return dump_compact({**header(data, table.title), "columns": list(table.headers), "rows": list(table.rows)})
 
 
 def whole(data: SiteData) -> bytes:

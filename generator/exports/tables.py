@@ -22,19 +22,34 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
 
 
+LAYOUTS = ("summary", "template", "resources", "items")
+
+
 def resource_table(
-    title: str, resources: Iterable[Resource], catalog: Catalog, layout: str = "resources"
+    title: str, resources: Iterable[Resource], catalog: Catalog, layout: str = "summary"
 ) -> Table:
-    """``layout`` ``items``: one row per 信息项; ``resources``: one row per resource."""
+    """Resources in the national template's columns, in one of :data:`LAYOUTS`:
+
+    * ``summary`` — one row per resource, without the 信息项 columns (the lists' downloads);
+    * ``template`` — one row per 信息项; the resource's own columns only on its first row, blank on
+      the rows after it, as the template's merged cells (what a department is handed back; the
+      importer reads a blank row start as the same resource continuing);
+    * ``resources`` — one row per resource, 信息项 columns joined with ``；``;
+    * ``items`` — one row per 信息项, resource columns repeated on every row.
+    """
+    columns = tuple(c for c in COLUMNS if not c.per_item) if layout == "summary" else COLUMNS
     rows: list[tuple[Cell, ...]] = []
     for resource in resources:
         raw = resource.doc.data
-        if layout == "items":
-            for item in raw["items"]:
-                rows.append(tuple(_cell(_value(c, raw, catalog, item)) for c in COLUMNS))
+        if layout in ("items", "template"):
+            for number, item in enumerate(raw["items"]):
+                rows.append(tuple(
+                    _cell(_value(c, raw, catalog, item)) if c.per_item or number == 0 or layout == "items" else ""
+                    for c in columns
+                ))
         else:
-            rows.append(tuple(_joined(c, raw, catalog) for c in COLUMNS))
-    return Table(title, tuple(c.header for c in COLUMNS), tuple(rows))
+            rows.append(tuple(_joined(c, raw, catalog) for c in columns))
+    return Table(title, tuple(c.header for c in columns), tuple(rows))
 
 
 def _joined(column: Column, raw: dict[str, Any], catalog: Catalog) -> Cell:

@@ -1,50 +1,145 @@
-"""XLSX downloads, byte-identical for the same input.
+"""XLSX downloads, byte-identical for the same input, written without a spreadsheet library.
 
-openpyxl stamps the workbook and every zip entry with the current time; both are replaced with
-the build date, and the archive is rewritten with fixed entry metadata.
+A catalog-wide sheet has hundreds of thousands of cells; openpyxl spent ~11 µs on each. This writer
+makes the few XML parts of a one-sheet workbook directly: inline strings (no shared-string table to
+build), no cell references (readers count cells in order; empty cells are ``<c/>``), every zip
+entry dated with the build date. Excel, LibreOffice and openpyxl read it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
+import re
 import zipfile
+from collections.abc import Mapping
+from xml.sax.saxutils import escape
 
-from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
+from generator.exports.tables import Cell, Table, neutralise
 
-from generator.exports.tables import Table, neutralise
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/xl/workbook.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+    '<Override PartName="/xl/worksheets/sheet1.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+    '<Override PartName="/xl/styles.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+    '<Override PartName="/docProps/core.xml" '
+    'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    "</Types>"
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="xl/workbook.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
+    'Target="docProps/core.xml"/>'
+    "</Relationships>"
+)
+_WORKBOOK_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+    'Target="worksheets/sheet1.xml"/>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+    'Target="styles.xml"/>'
+    "</Relationships>"
+)
+_STYLES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+    '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>'
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
 
 
 def to_xlsx(table: Table, date: str) -> bytes:
-    workbook = Workbook(write_only=True)
-    moment = dt.datetime.fromisoformat(date)
-    workbook.properties.created = moment
-    workbook.properties.modified = moment
-    workbook.properties.creator = "catalog"
-    sheet = workbook.create_sheet(_sheet_title(table.title))
-    sheet.append(list(table.headers))
-    for row in table.rows:
-        sheet.append([neutralise(cell) for cell in row])
-    raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).write_data()
-    return _fixed(raw.getvalue(), moment)
+    """One sheet named after the table: the header row, then ``table.rows``."""
+    parts = {
+        "[Content_Types].xml": _CONTENT_TYPES,
+        "_rels/.rels": _RELS,
+        "docProps/core.xml": _core(date),
+        "xl/workbook.xml": _workbook(_sheet_title(table.title)),
+        "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS,
+        "xl/styles.xml": _STYLES,
+        "xl/worksheets/sheet1.xml": _sheet(table),
+    }
+    return archive(parts, date)
+
+
+def archive(parts: Mapping[str, str | bytes], date: str) -> bytes:
+    """A zip of ``parts`` in the given order, every entry dated ``date`` (deflated, mode 0600)."""
+    year, month, day = (int(x) for x in date.split("-"))
+    stamp = (max(year, 1980), month, day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, content in parts.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
+    return out.getvalue()
+
+
+def _sheet(table: Table) -> str:
+    out = [
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    ]
+    out.append(_row(table.headers))
+    out.extend(_row([neutralise(cell) for cell in row]) for row in table.rows)
+    out.append("</sheetData></worksheet>")
+    return "".join(out)
+
+
+def _row(cells: tuple[Cell, ...] | list[Cell]) -> str:
+    return "<row>" + "".join(_cell(cell) for cell in cells) + "</row>"
+
+
+def _cell(cell: Cell) -> str:
+    if cell == "":
+        return "<c/>"
+    if isinstance(cell, int):
+        return f"<c><v>{cell}</v></c>"
+    text = escape(_ILLEGAL.sub("", cell))
+    return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def _core(date: str) -> str:
+    moment = f"{date}T00:00:00Z"
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        "<dc:creator>catalog</dc:creator>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{moment}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{moment}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+def _workbook(title: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        f'<sheets><sheet name="{escape(title, {chr(34): "&quot;"})}" sheetId="1" r:id="rId1"/></sheets>'
+        "</workbook>"
+    )
 
 
 def _sheet_title(title: str) -> str:
     cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title)
     return cleaned[:31] or "Sheet1"
-
-
-def _fixed(data: bytes, moment: dt.datetime) -> bytes:
-    """The same archive with every entry dated ``moment`` and no extra attributes."""
-    stamp = (max(moment.year, 1980), moment.month, moment.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
