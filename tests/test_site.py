@@ -194,3 +194,46 @@ def test_catalog_build_command_validates_then_builds(
     assert "[R-002]" in out.out and "302001-000001.yaml" in out.out
     assert "网站不生成" in out.err
     assert not (tmp_path / "bad").exists()
+
+
+def test_many_departments_are_reached_through_the_all_departments_page() -> None:
+    from generator.site import nav as site_nav
+    from generator.site.pages import PagePlan
+
+    fixed = [PagePlan(uri, title, "x.html") for uri, title in (
+        ("search.md", "搜索"), ("departments/index.md", "部门"), ("lists/index.md", "清单"),
+        ("bases/index.md", "法律依据"), ("stats.md", "统计"), ("downloads.md", "下载"))]
+    departments = [PagePlan(f"departments/d{n:03}.md", f"第{n}局", "department.html") for n in range(31)]
+    few = site_nav.uris(site_nav.build(fixed + departments[:30], Path("/nonexistent")))
+    many = site_nav.uris(site_nav.build(fixed + departments, Path("/nonexistent")))
+    assert "departments/d029.md" in few and "departments/index.md" in few
+    assert not any(uri.startswith("departments/d") for uri in many) and "departments/index.md" in many
+    assert len(site_nav.uris(site_nav.build(fixed + departments, Path("/nonexistent"), 31))) == len(many) + 31
+
+
+def test_resource_pages_are_small_and_their_sidebar_lists_only_sections(site: Path) -> None:
+    html = page(site, "resources/104001-000001/index.html")
+    nav = html[html.index("md-sidebar--primary") : html.index("md-sidebar--secondary")]
+    assert "../../departments/" in nav and "../../lists/" in nav
+    assert "测试市市场监督管理局" not in nav and "共享负面清单" not in nav
+    assert "\n " not in html, "indentation is removed"
+    assert len(html.encode()) < 16_000
+
+
+def test_unchanged_resource_pages_are_copied_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CATALOG_CACHE_DIR", raising=False)
+    catalog = make_repo(tmp_path / "repo")
+    build(catalog, tmp_path / "first", search=False)
+    cache = tmp_path / "repo" / ".cache" / "catalog" / "pages"
+    count = len(list((tmp_path / "first" / "resources").glob("*/index.html")))
+    assert len(list(cache.rglob("*.html"))) == count
+    changed = catalog / "shichang" / "104001-000001.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("summary: 市场主体", "summary: 全市市场主体"), encoding="utf-8")
+    build(catalog, tmp_path / "second", search=False)
+    assert len(list(cache.rglob("*.html"))) == count + 1, "only the changed page is rendered again"
+    for path in sorted((tmp_path / "second" / "resources").glob("*/index.html")):
+        before = (tmp_path / "first" / "resources" / path.parent.name / "index.html").read_bytes()
+        if path.parent.name == "104001-000001":
+            assert "全市市场主体" in path.read_text(encoding="utf-8") and path.read_bytes() != before
+        else:
+            assert path.read_bytes() == before, "a page from the cache is the page a fresh build makes"

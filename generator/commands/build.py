@@ -11,9 +11,8 @@ from pathlib import Path
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
 from generator.problems import has_errors
-from generator.site.data import BUILD_DATE_ENV, choose_date
+from generator.site.data import BUILD_DATE_ENV, choose_date, validated
 from generator.site.plugin import CATALOG_DIR_ENV
-from generator.validate import validate_folder
 
 HELP = "校验目录并生成公开网站（页面、清单、下载和搜索索引）"
 
@@ -37,7 +36,7 @@ def prepare(args: argparse.Namespace) -> bool:
     if not Path(args.config_file).is_file():
         raise UsageError(f"找不到网站配置文件：{args.config_file}")
     date = choose_date(root, args.date or "")
-    catalog, problems = validate_folder(root, root.as_posix(), date)
+    _, catalog, problems = validated(root, date)
     if problems:
         sys.stdout.write(FORMATS["text"](problems, len(catalog.documents)))
     if has_errors(problems):

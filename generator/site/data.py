@@ -61,9 +61,8 @@ class SiteData:
 def collect(root: Path, build_date: str = "", branch: str = "main") -> SiteData:
     """Load and validate the catalog folder ``root``; raise :class:`CatalogInvalid` on errors."""
     repo = _repo(root)
-    prefix = _prefix(root, repo)
     date = choose_date(root, build_date, repo)
-    catalog, problems = validate_files(read_folder(root), prefix, date)
+    prefix, catalog, problems = validated(root, date, repo)
     if has_errors(problems):
         raise CatalogInvalid(FORMATS["text"](problems, len(catalog.documents)))
     if repo is not None and not _has_head(repo):
@@ -74,6 +73,30 @@ def collect(root: Path, build_date: str = "", branch: str = "main") -> SiteData:
     repo_url = (registry.repo_url if registry else "").rstrip("/")
     notices = find(repo, prefix, catalog, date, history)
     return SiteData(catalog, date, commits, history, tuple(notices), tuple(problems), repo_url, branch)
+
+
+_VALIDATED: dict[tuple[Path, str, float], tuple[str, Catalog, list[Problem]]] = {}
+
+
+def validated(root: Path, date: str, repo: Any = None) -> tuple[str, Catalog, list[Problem]]:
+    """The catalog folder ``root`` loaded and validated on ``date``: (git prefix, catalog, problems).
+
+    ``catalog build`` validates before MkDocs starts and the plugin needs the same catalog: the
+    result of the last call is kept (keyed by folder, date and the folder's newest file time, so a
+    ``mkdocs serve`` rebuild after an edit loads again) and the catalog is read once per build.
+    """
+    repo = repo if repo is not None else _repo(root)
+    key = (root.resolve(), date, _newest(root))
+    if key not in _VALIDATED:
+        prefix = _prefix(root, repo)
+        catalog, problems = validate_files(read_folder(root), prefix, date)
+        _VALIDATED.clear()
+        _VALIDATED[key] = (prefix, catalog, problems)
+    return _VALIDATED[key]
+
+
+def _newest(root: Path) -> float:
+    return max((p.stat().st_mtime for p in root.rglob("*.yaml")), default=0.0)
 
 
 def choose_date(root: Path, given: str = "", repo: Any = None) -> str:
