@@ -6,14 +6,17 @@ build date always give the same bytes. Files are made one at a time and written 
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import IO
 
 from generator.exports import atom, dcat, jsonfile, other
 from generator.exports.csvfile import to_csv
-from generator.exports.tables import Table, resource_table
-from generator.exports.xlsx import archive, to_xlsx
+from generator.exports.tables import Table, neutralise, resource_table
+from generator.exports.xlsx import archive_streamed, to_xlsx
 from generator.model import Resource
 from generator.site import lists
 from generator.site.data import SiteData
@@ -61,9 +64,25 @@ FULL_ARCHIVE = "downloads/catalog-full.zip"
 
 
 def _full_archive(data: SiteData, ordered: list[Resource]) -> bytes:
-    table = resource_table("政务数据资源目录", ordered, data.catalog, "template")
-    parts: dict[str, str | bytes] = {"catalog.csv": to_csv(table), "catalog.json": jsonfile.whole(data)}
-    return archive(parts, data.build_date)
+    """Streamed entry by entry: only the compressed archive is ever whole in memory."""
+    catalog = data.catalog
+
+    def item_rows(out: IO[bytes]) -> None:
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        writer = csv.writer(text, lineterminator="\r\n")
+        text.write("\ufeff")
+        writer.writerow(resource_table("", (), catalog, "template").headers)
+        for resource in ordered:
+            for row in resource_table("", (resource,), catalog, "template").rows:
+                writer.writerow([neutralise(cell) for cell in row])
+        text.flush()
+        text.detach()
+
+    def documents(out: IO[bytes]) -> None:
+        for chunk in jsonfile.whole_chunks(data):
+            out.write(chunk.encode("utf-8"))
+
+    return archive_streamed({"catalog.csv": item_rows, "catalog.json": documents}, data.build_date)
 
 
 def write_all(data: SiteData, site: Path) -> int:

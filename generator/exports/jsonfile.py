@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.exports.tables import Table
@@ -41,10 +41,11 @@ def rows(data: SiteData, table: Table) -> bytes:
     return dump_compact({**header(data, table.title), "columns": list(table.headers), "rows": list(table.rows)})
 
 
-def whole(data: SiteData) -> bytes:
-    """The whole catalog: registry, departments, legal bases and every resource, as in the YAML."""
+def whole_chunks(data: SiteData) -> Iterator[str]:
+    """The whole catalog (registry, departments, legal bases, every resource as in the YAML), as the
+    chunks of :func:`dump`'s text, so that it never has to be one string."""
     catalog = data.catalog
-    return dump(
+    document = (
         {
             **header(data, "政务数据资源目录"),
             "registry": catalog.registry.doc.data if catalog.registry else {},
@@ -56,3 +57,5 @@ def whole(data: SiteData) -> bytes:
             "resources": [r.doc.data for r in sorted(catalog.resources, key=lambda r: r.code)],
         }
     )
+    yield from json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2).iterencode(document)
+    yield "\n"

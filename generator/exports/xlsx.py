@@ -11,7 +11,8 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import IO
 from xml.sax.saxutils import escape
 
 from generator.exports.tables import Cell, Table, neutralise
@@ -89,6 +90,21 @@ def archive(parts: Mapping[str, str | bytes], date: str) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
             target.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
+    return out.getvalue()
+
+
+def archive_streamed(parts: Mapping[str, Callable[[IO[bytes]], None]], date: str) -> bytes:
+    """Like :func:`archive`, each entry written by a function into the entry's stream."""
+    year, month, day = (int(x) for x in date.split("-"))
+    stamp = (max(year, 1980), month, day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, write in parts.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            with target.open(info, "w", force_zip64=True) as entry:
+                write(entry)
     return out.getvalue()
 
 
