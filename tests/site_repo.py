@@ -48,7 +48,7 @@ def make_repo(where: Path) -> Path:
     return where / "catalog"
 
 
-def build(catalog: Path, site: Path, date: str = TODAY, search: bool = True) -> None:
+def build(catalog: Path, site: Path, date: str = TODAY, search: bool = True, part_size: int = 0) -> None:
     """``mkdocs build --strict`` of the project's ``mkdocs.yml`` on ``catalog`` into ``site``."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -59,6 +59,8 @@ def build(catalog: Path, site: Path, date: str = TODAY, search: bool = True) -> 
     try:
         config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), strict=True)
         config.plugins["catalog"].config.search = search
+        if part_size:
+            config.plugins["catalog"].config.search_part_size = part_size
         mkdocs_build(config)
     finally:
         for key, value in saved.items():

@@ -73,3 +73,47 @@ def test_search_finds_imported_resources(tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+def test_search_index_in_parts_finds_resources_of_every_part(tmp_path: Path) -> None:
+    """A large catalog's index is built in parts (here forced with a part size of 2) and merged."""
+    executable = chromium()
+    if executable is None:
+        message = "没有找到 Chromium（/usr/bin/chromium 或环境变量 CATALOG_CHROMIUM），跳过浏览器测试"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message.replace("跳过", "CI 中不能跳过"))
+        pytest.skip(message)
+    import json
+
+    catalog = tmp_path / "catalog"
+    shutil.copytree(SITE_CORPUS, catalog)
+    build(catalog, tmp_path / "site", search=True, part_size=2)
+    parts = json.loads((tmp_path / "site" / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    assert len(parts) >= 2
+    assert all((tmp_path / "site" / "pagefind" / name / "pagefind-entry.json").is_file() for name in parts)
+    names = {}
+    for path in sorted(catalog.glob("*/[0-9]*.yaml")):
+        data = parse(path.read_bytes(), path.name)[0].data
+        names[data["code"]] = data["name"]
+
+    handler = functools.partial(_Quiet, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+            page = browser.new_page()
+            base = f"http://127.0.0.1:{server.server_address[1]}/"
+            for code, name in names.items():
+                page.goto(base + f"search/?q={name}")
+                link = page.locator(".pagefind-ui__result-link", has_text=name)
+                link.first.wait_for(timeout=15_000)
+                assert code.replace("/", "-") in (link.first.get_attribute("href") or "")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

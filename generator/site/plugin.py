@@ -22,9 +22,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import exports
+from generator.model import code_to_stem
 from generator.site import data as site_data
 from generator.site import nav as site_nav
 from generator.site import resources, search
+from generator.site import search as search_module
 from generator.site.pages import PagePlan, plan
 from generator.site.render import TEMPLATES, compact, render, root_of
 from generator.site.views import VIEWS
@@ -42,6 +44,8 @@ class CatalogConfig(Config):
     branch = opt.Type(str, default="main")
     search = opt.Type(bool, default=True)
     """Index the built site with Pagefind."""
+    search_part_size = opt.Type(int, default=search_module.PART_SIZE)
+    """Resource pages per search-index part; larger catalogs are indexed in parts, merged in the browser."""
     cache = opt.Type(bool, default=True)
     """Reuse resource pages whose inputs did not change since the last build (see ``resources``)."""
     nav_departments = opt.Type(int, default=site_nav.MAX_DEPARTMENTS)
@@ -136,7 +140,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             log.info(f"已生成 {count} 个资源页面（其中 {reused} 个未变，取自缓存）")
             exports.write_all(data, Path(config.site_dir))
             if self.config.search:
-                search.index(Path(config.site_dir))
+                stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
+                search.index(Path(config.site_dir), stems, self.config.search_part_size)
         finally:
             self._restore_epoch()
 

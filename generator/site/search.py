@@ -8,8 +8,11 @@ filters from ``data-pagefind-filter`` (部门, 共享类型, 开放类型, 状�
 
 from __future__ import annotations
 
+import json
 import logging
+import math
 import subprocess
+import zlib
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -26,11 +29,52 @@ def executable() -> Path:
     return Path(get_executable())
 
 
-def index(site: Path) -> None:
-    """Write the search index to ``site/pagefind``."""
-    command = [str(executable()), "--site", str(site), "--force-language", "zh"]
+PART_SIZE = 8000
+"""Resource pages per index part. One Pagefind process holds its whole part in memory (about
+0.2 MB per page), so a provincial catalog is indexed part by part and merged in the browser."""
+
+PARTS_FILE = "pagefind/parts.json"
+"""The list of part bundles the search page merges (``[]`` when the site has one index)."""
+
+
+def index(site: Path, stems: dict[str, str] | None = None, part_size: int = PART_SIZE) -> None:
+    """Write the search index to ``site/pagefind``.
+
+    ``stems`` maps each resource page's folder name (``101001-000001``) to its department. Up to
+    ``part_size`` resource pages, one index holds every page. Beyond, the main bundle holds the
+    other pages and the resource pages are indexed in parts, each a set of whole departments
+    (``crc32`` of the department id, so a department keeps its part when others change), written
+    to ``pagefind/part-NN/`` and merged at search time (Pagefind's ``mergeIndex``).
+    """
+    stems = stems or {}
+    count = max(1, math.ceil(len(stems) / part_size))
+    if count == 1:
+        _run(site, [])
+        _write_parts(site, [])
+        return
+    _run(site, ["--glob", "{departments,bases}/**/*.html"])
+    parts: dict[int, list[str]] = {}
+    for stem, department in sorted(stems.items()):
+        parts.setdefault(zlib.crc32(department.encode()) % count, []).append(stem)
+    names = []
+    for number in sorted(parts):
+        name = f"part-{number:02d}"
+        glob = "resources/{" + ",".join(parts[number]) + "}/index.html"
+        _run(site, ["--glob", glob, "--output-subdir", f"pagefind/{name}"])
+        names.append(name)
+    _write_parts(site, names)
+
+
+def _run(site: Path, extra: list[str]) -> None:
+    command = [str(executable()), "--site", str(site), "--force-language", "zh", *extra]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise PluginError(f"生成搜索索引失败：\n{result.stdout}\n{result.stderr}")
     summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
     log.info("搜索索引：" + "；".join(summary))
+
+
+def _write_parts(site: Path, names: list[str]) -> None:
+    target = site / PARTS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(names) + "\n", encoding="utf-8")

@@ -50,15 +50,23 @@
   function startSearch() {
     var box = document.getElementById("catalog-search");
     if (!box || typeof PagefindUI === "undefined") { return; }
-    var ui = new PagefindUI({
-      element: "#catalog-search", bundlePath: box.getAttribute("data-bundle"),
-      showSubResults: false, showImages: false,
-      translations: { placeholder: "搜索资源名称、摘要、信息项、部门", zero_results: "没有找到与 [SEARCH_TERM] 相关的内容" }
-    });
-    var input = box.querySelector("input.pagefind-ui__search-input");
-    if (input) { input.id = "catalog-search-input"; }
-    var query = new URLSearchParams(window.location.search).get("q");
-    if (query) { ui.triggerSearch(query); }
+    var bundle = box.getAttribute("data-bundle");
+    function start(parts) {
+      var ui = new PagefindUI({
+        element: "#catalog-search", bundlePath: bundle,
+        mergeIndex: parts.map(function (name) { return { bundlePath: bundle + name + "/" }; }),
+        showSubResults: false, showImages: false,
+        translations: { placeholder: "搜索资源名称、摘要、信息项、部门", zero_results: "没有找到与 [SEARCH_TERM] 相关的内容" }
+      });
+      var input = box.querySelector("input.pagefind-ui__search-input");
+      if (input) { input.id = "catalog-search-input"; }
+      var query = new URLSearchParams(window.location.search).get("q");
+      if (query) { ui.triggerSearch(query); }
+    }
+    // A large catalog's index is in parts (pagefind/parts.json), merged at search time.
+    fetch(bundle + "parts.json").then(function (response) {
+      return response.ok ? response.json() : [];
+    }).then(start, function () { start([]); });
   }
 
   document.querySelectorAll("[data-filter]").forEach(filterTable);
