@@ -150,14 +150,14 @@ def location(root: dict[str, Any], path: tuple[Any, ...]) -> str:
     node: dict[str, Any] | None = root
     parts: list[str] = []
     for step in path:
-        node = _resolve(root, node)
+        node = resolve_ref(root, node)
         if isinstance(step, int):
-            item = _resolve(root, (node or {}).get("items"))
+            item = resolve_ref(root, (node or {}).get("items"))
             label = _title(item, "") or _title(node, "项")
             parts[-1:] = [f"第 {step + 1} 个{label}"]
             node = item
         else:
-            sub = _resolve(root, (node or {}).get("properties", {}).get(step))
+            sub = resolve_ref(root, (node or {}).get("properties", {}).get(step))
             parts.append(f"「{_title(sub, step)}」")
             node = sub
     return "的".join(parts)
@@ -165,15 +165,16 @@ def location(root: dict[str, Any], path: tuple[Any, ...]) -> str:
 
 def subschema(root: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any] | None:
     """The (resolved) schema of the value at ``path``, or ``None`` if the schema has none."""
-    node: dict[str, Any] | None = _resolve(root, root)
+    node: dict[str, Any] | None = resolve_ref(root, root)
     for step in path:
         key = "items" if isinstance(step, int) else None
         nxt = (node or {}).get("items") if key else (node or {}).get("properties", {}).get(step)
-        node = _resolve(root, nxt)
+        node = resolve_ref(root, nxt)
     return node
 
 
-def _resolve(root: dict[str, Any], node: Any) -> dict[str, Any] | None:
+def resolve_ref(root: dict[str, Any], node: Any) -> dict[str, Any] | None:
+    """``node`` with a local ``$ref`` (``#/$defs/…``) merged in; ``None`` if it is not a schema."""
     if not isinstance(node, dict):
         return None
     ref = node.get("$ref")

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from generator import schemas
+from generator.schemas import resolve_ref
 
 REFERENCE_KINDS = (
     ("resource", "资源文件 <部门>/<代码>.yaml"),
@@ -38,13 +39,13 @@ def label(kind: str, path: str) -> str:
     root = schemas.schema(kind)
     node: dict[str, Any] | None = root
     for step in path.split("."):
-        node = _resolve(root, node)
+        node = resolve_ref(root, node)
         if node is None:
             return path
         if node.get("type") == "array":
-            node = _resolve(root, node.get("items"))
+            node = resolve_ref(root, node.get("items"))
         node = (node or {}).get("properties", {}).get(step)
-    node = _resolve(root, node)
+    node = resolve_ref(root, node)
     title = node.get("title") if node else None
     return title if isinstance(title, str) else path
 
@@ -52,16 +53,16 @@ def label(kind: str, path: str) -> str:
 def reference(kind: str) -> list[Field]:
     """Every field of one schema, depth first in the schema's order."""
     root = schemas.schema(kind)
-    top = _resolve(root, root) or {}
+    top = resolve_ref(root, root) or {}
     if top.get("type") == "array":
-        top = _resolve(root, top.get("items")) or {}
+        top = resolve_ref(root, top.get("items")) or {}
     return list(_walk(root, top, "", 0))
 
 
 def _walk(root: dict[str, Any], node: dict[str, Any], prefix: str, depth: int) -> Iterator[Field]:
     required = set(node.get("required", ()))
     for name, raw in node.get("properties", {}).items():
-        sub = _resolve(root, raw) or {}
+        sub = resolve_ref(root, raw) or {}
         path = f"{prefix}{name}"
         yield Field(
             path, sub.get("title", name), sub.get("description", ""), _kind(root, sub),
@@ -70,7 +71,7 @@ def _walk(root: dict[str, Any], node: dict[str, Any], prefix: str, depth: int) -
         inner = sub
         suffix = "."
         if sub.get("type") == "array":
-            inner = _resolve(root, sub.get("items")) or {}
+            inner = resolve_ref(root, sub.get("items")) or {}
             suffix = "[]."
         if inner.get("properties"):
             yield from _walk(root, inner, path + suffix, depth + 1)
@@ -87,21 +88,9 @@ def _kind(root: dict[str, Any], node: dict[str, Any]) -> str:
         return "取值：" + "、".join(str(v) for v in node["enum"])
     kind = _TYPES.get(node.get("type", ""), "")
     if node.get("type") == "array":
-        items = _resolve(root, node.get("items")) or {}
+        items = resolve_ref(root, node.get("items")) or {}
         if "enum" in items:
             return "列表，每项取值：" + "、".join(items["enum"])
         inner = _TYPES.get(items.get("type", ""), "")
         return f"{kind}（每项为{inner}）" if inner else kind
     return kind
-
-
-def _resolve(root: dict[str, Any], node: Any) -> dict[str, Any] | None:
-    if not isinstance(node, dict):
-        return None
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/"):
-        target: Any = root
-        for part in ref[2:].split("/"):
-            target = target.get(part, {})
-        return {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
