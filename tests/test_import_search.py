@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +29,39 @@ from generator.importer.pipeline import import_files
 from generator.yamlfile import parse
 
 
-def test_search_finds_imported_resources(tmp_path: Path) -> None:
+def need_chromium() -> str:
     executable = chromium()
     if executable is None:
         message = "没有找到 Chromium（/usr/bin/chromium 或环境变量 CATALOG_CHROMIUM），跳过浏览器测试"
         if os.environ.get("CI") == "true":
             pytest.fail(message.replace("跳过", "CI 中不能跳过"))
         pytest.skip(message)
+    return executable
+
+
+@contextmanager
+def browsing(site: Path) -> Iterator[tuple[Any, str]]:
+    """A Chromium page and the base URL of ``site`` served on 127.0.0.1."""
+    executable = need_chromium()
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+            yield browser.new_page(), f"http://127.0.0.1:{server.server_address[1]}/"
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def test_search_finds_imported_resources(tmp_path: Path) -> None:
+    need_chromium()
     catalog = tmp_path / "catalog"
     shutil.copytree(SITE_CORPUS, catalog)
     sheet = tmp_path / "gongan.xlsx"
@@ -46,45 +75,23 @@ def test_search_finds_imported_resources(tmp_path: Path) -> None:
     assert report.written == len(imported) > 0
     build(catalog, tmp_path / "site", search=True)
 
-    handler = functools.partial(_Quiet, directory=str(tmp_path / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-            page = browser.new_page()
-            base = f"http://127.0.0.1:{server.server_address[1]}/"
-            for code, data in imported.items():
-                if data["status"] == "已下线":
-                    continue
-                page.goto(base + f"search/?q={data['name']}")
-                link = page.locator(".pagefind-ui__result-link", has_text=data["name"])
-                link.first.wait_for(timeout=15_000)
-                link.first.click()
-                page.wait_for_url(f"**/resources/{code.replace('/', '-')}/")
-            item = next(iter(imported.values()))["items"][-1]["name"]
-            page.goto(base + f"search/?q={item}")
-            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with browsing(tmp_path / "site") as (page, base):
+        for code, data in imported.items():
+            if data["status"] == "已下线":
+                continue
+            page.goto(base + f"search/?q={data['name']}")
+            link = page.locator(".pagefind-ui__result-link", has_text=data["name"])
+            link.first.wait_for(timeout=15_000)
+            link.first.click()
+            page.wait_for_url(f"**/resources/{code.replace('/', '-')}/")
+        item = next(iter(imported.values()))["items"][-1]["name"]
+        page.goto(base + f"search/?q={item}")
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
 
 
 def test_search_index_in_parts_finds_resources_of_every_part(tmp_path: Path) -> None:
     """A large catalog's index is built in parts (here forced with a part size of 2) and merged."""
-    executable = chromium()
-    if executable is None:
-        message = "没有找到 Chromium（/usr/bin/chromium 或环境变量 CATALOG_CHROMIUM），跳过浏览器测试"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message.replace("跳过", "CI 中不能跳过"))
-        pytest.skip(message)
-    import json
-
+    need_chromium()
     catalog = tmp_path / "catalog"
     shutil.copytree(SITE_CORPUS, catalog)
     build(catalog, tmp_path / "site", search=True, part_size=2)
@@ -96,24 +103,9 @@ def test_search_index_in_parts_finds_resources_of_every_part(tmp_path: Path) -> 
         data = parse(path.read_bytes(), path.name)[0].data
         names[data["code"]] = data["name"]
 
-    handler = functools.partial(_Quiet, directory=str(tmp_path / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-            page = browser.new_page()
-            base = f"http://127.0.0.1:{server.server_address[1]}/"
-            for code, name in names.items():
-                page.goto(base + f"search/?q={name}")
-                link = page.locator(".pagefind-ui__result-link", has_text=name)
-                link.first.wait_for(timeout=15_000)
-                assert code.replace("/", "-") in (link.first.get_attribute("href") or "")
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with browsing(tmp_path / "site") as (page, base):
+        for code, name in names.items():
+            page.goto(base + f"search/?q={name}")
+            link = page.locator(".pagefind-ui__result-link", has_text=name)
+            link.first.wait_for(timeout=15_000)
+            assert code.replace("/", "-") in (link.first.get_attribute("href") or "")
