@@ -12,6 +12,7 @@ import json
 import logging
 import math
 import subprocess
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -49,10 +50,10 @@ def index(site: Path, stems: dict[str, str] | None = None, part_size: int = PART
     stems = stems or {}
     count = max(1, math.ceil(len(stems) / part_size))
     if count == 1:
-        _run(site, [])
+        _run(site, {})
         _write_parts(site, [])
         return
-    _run(site, ["--glob", "{departments,bases}/**/*.html"])
+    _run(site, {"glob": "{departments,bases}/**/*.html"})
     parts: dict[int, list[str]] = {}
     for stem, department in sorted(stems.items()):
         parts.setdefault(zlib.crc32(department.encode()) % count, []).append(stem)
@@ -60,14 +61,18 @@ def index(site: Path, stems: dict[str, str] | None = None, part_size: int = PART
     for number in sorted(parts):
         name = f"part-{number:02d}"
         glob = "resources/{" + ",".join(parts[number]) + "}/index.html"
-        _run(site, ["--glob", glob, "--output-subdir", f"pagefind/{name}"])
+        _run(site, {"glob": glob, "output_subdir": f"pagefind/{name}"})
         names.append(name)
     _write_parts(site, names)
 
 
-def _run(site: Path, extra: list[str]) -> None:
-    command = [str(executable()), "--site", str(site), "--force-language", "zh", *extra]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+def _run(site: Path, options: dict[str, str]) -> None:
+    """One Pagefind run; options go through a ``pagefind.json`` config file, since a part's glob
+    (one alternative per page) is longer than the operating system allows for one argument."""
+    config = {"site": str(site.resolve()), "force_language": "zh", **options}
+    with tempfile.TemporaryDirectory(prefix="catalog-pagefind-") as folder:
+        (Path(folder) / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+        result = subprocess.run([str(executable())], cwd=folder, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise PluginError(f"生成搜索索引失败：\n{result.stdout}\n{result.stderr}")
     summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
