@@ -40,6 +40,8 @@ FILE_LABELS = {
 """Labels of ``department``/``registry`` changes that are not the main file of their kind."""
 
 RELIST_LABEL = "恢复已下线条目"
+MOVED = "（文件移至新文件夹）"
+"""Appended to the label of a resource whose file moved (e.g. a department folder renamed)."""
 
 SHARE_ORDER = {"无条件共享": 0, "有条件共享": 1, "不予共享": 2}
 OPEN_ORDER = {"无条件开放": 0, "依申请开放": 1, "不予开放": 2}
@@ -64,7 +66,7 @@ class Change:
     name: str = ""
     """Resource or department name."""
     old_path: str = ""
-    """The other file of a code change (its old file)."""
+    """The other file of a code change (its old file), or the old file of a moved resource."""
     old_code: str = ""
     fields: tuple[FieldChange, ...] = ()
     """Readable before/after of each changed field."""
@@ -122,8 +124,23 @@ def _text(data: Mapping[str, Any], key: str) -> str:
 
 
 def _pair(added: list[str], deleted: list[str], old: Side, new: Side, shown: Any) -> list[Change]:
-    """Added and deleted resources; a deleted and an added file with the same name is a code change."""
+    """Added and deleted resources.
+
+    A deleted and an added file with the same code are one resource that moved (a department's
+    folder renamed after a reorganisation): its history and any running notice continue. Failing
+    that, a deleted and an added file with the same name is a code change.
+    """
     changes: list[Change] = []
+    by_code: dict[str, str] = {}
+    for relative in added:
+        by_code.setdefault(_text(_resource_data(new[relative]), "code"), relative)
+    for relative in list(deleted):
+        data = _resource_data(old[relative])
+        target = by_code.pop(_text(data, "code"), "") if _text(data, "code") else ""
+        if target:
+            changes.append(_moved(shown(relative), shown(target), old[relative], new[target]))
+            added.remove(target)
+            deleted.remove(relative)
     by_name: dict[str, list[str]] = {}
     for relative in added:
         by_name.setdefault(_text(_resource_data(new[relative]), "name"), []).append(relative)
@@ -144,6 +161,11 @@ def _pair(added: list[str], deleted: list[str], old: Side, new: Side, shown: Any
             changes.append(_resource_change("delete", shown(relative), before, None))
     changes.extend(_resource_change("add", shown(rel), None, new[rel]) for rel in added)
     return changes
+
+
+def _moved(old_path: str, path: str, before: Document | None, after: Document | None) -> Change:
+    kind, label = resource_kind(_resource_data(before), _resource_data(after))
+    return _resource_change(kind, path, before, after, label=label + MOVED, old_path=old_path)
 
 
 def _modified(path: str, before: Document | None, after: Document | None) -> Change:

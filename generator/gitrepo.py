@@ -93,8 +93,14 @@ def blob_ids(repo: git.Repo, rev: str, prefix: str) -> dict[str, str]:
     return ids
 
 
-def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True) -> list[Commit]:
-    """Commits that changed files below ``prefix``, newest first, with the files they changed."""
+def log(
+    repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True, follow: bool = False
+) -> list[Commit]:
+    """Commits that changed files below ``prefix``, newest first, with the files they changed.
+
+    With ``follow`` (``prefix`` must then be one file) the history continues across renames, and a
+    rename's :class:`Change` carries the file's older path.
+    """
     marker = "\x1e"
     args = [
         "-M",
@@ -104,6 +110,8 @@ def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = Tru
     ]
     if first_parent:
         args.insert(0, "--first-parent")
+    if follow:
+        args.insert(0, "--follow")
     output = repo.git.log(*args, "--", prefix or ".")
     return list(_parse_log(output, marker))
 

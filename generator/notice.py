@@ -95,12 +95,19 @@ def repo_path(catalog: Any, prefix: str, display: str) -> str:
 
 
 def notice_start(repo: Any, rev: str, path: str) -> tuple[str, str] | None:
-    """``(date, sha)`` of the commit from which ``path`` has been 公示中 up to ``rev``, or ``None``."""
+    """``(date, sha)`` of the commit from which ``path`` has been 公示中 up to ``rev``, or ``None``.
+
+    The history follows renames: moving a department's folder is not a new application and does not
+    restart the notice.
+    """
     start = None
-    for commit in gitrepo.log(repo, path, rev):
+    for commit in gitrepo.log(repo, path, rev, follow=True):
         if status_at(repo, commit.sha, path) != STATUS_NOTICE:
             break
         start = (commit.date, commit.sha)
+        renamed = next((c.old_path for c in commit.changes if c.status == "R" and c.path == path), None)
+        if renamed:
+            path = renamed
     return start
 
 

@@ -58,7 +58,7 @@ def notice_windows(changes: Sequence[Change], context: ChangeContext) -> dict[st
             data = change.data("after")
             windows[change.path] = notice_of(data, change.path, (context.today, ""), context.profile, context.calendar, context.today)
         elif change.kind == "delist-execute" and change.data("before").get("status") == "公示中":
-            start = notice_start(context.repo, context.base, change.path)
+            start = notice_start(context.repo, context.base, change.old_path or change.path)
             data = change.data("before")
             windows[change.path] = notice_of(data, change.path, start, context.profile, context.calendar, context.today)
     return windows

@@ -141,3 +141,15 @@ def test_apply_without_forge_settings_is_a_clear_error(repo: GitRepo, monkeypatc
         monkeypatch.delenv(key, raising=False)
     assert main(["notice", "--today", "2026-03-27", "--apply"]) == 1
     assert "未配置代码托管平台" in capsys.readouterr().err
+
+
+def test_renaming_the_department_folder_does_not_restart_the_clock(repo: GitRepo) -> None:
+    # A reorganisation moves the department's folder while the notice runs; the notice still
+    # started on the day the status landed (the rename commit is not a new application).
+    repo.git("mv", "catalog/gongan", "catalog/gonganju")
+    repo.commit("部门文件夹改名", "2026-03-12")
+    git = gitrepo.open_repo(repo.root)
+    from generator.notice import notice_start
+
+    assert notice_start(git, "HEAD", "catalog/gonganju/301001-000001.yaml")[0] == "2026-03-03"  # type: ignore[index]
+    assert notice_start(git, "HEAD", "catalog/gonganju/101001-000001.yaml")[0] == "2026-02-06"  # type: ignore[index]

@@ -140,3 +140,46 @@ def test_restriction_and_two_departments_are_flagged_not_blocked(repo: GitRepo) 
     assert kinds == {LIUDONG: "restrict", SHICHANG: "update"}
     assert sorted({(p.rule, p.level) for p in result.problems}) == [("P-006", "warning"), ("P-007", "warning")]
     assert not result.blocking
+
+
+def rename_department(repo: GitRepo, old: str, new: str) -> None:
+    """A reorganisation: the department's folder, id and its resources' ``department`` change."""
+    repo.git("mv", f"catalog/{old}", f"catalog/{new}")
+    for path in sorted((repo.root / "catalog" / new).glob("*.yaml")):
+        relative = path.relative_to(repo.root).as_posix()
+        text = repo.read(relative).replace(f"id: {old}\n", f"id: {new}\n").replace(f"department: {old}\n", f"department: {new}\n")
+        repo.write(relative, text)
+
+
+def test_renamed_department_folder_is_a_move_not_a_deletion(repo: GitRepo) -> None:
+    repo.branch("reorganise")
+    rename_department(repo, "gongan", "gonganju")
+    repo.commit("机构改革：部门文件夹改名", "2026-03-12")
+    result = check(repo, "2026-03-20")
+    moved = {c.path: c for c in result.changes if c.code}
+    assert {c.kind for c in moved.values()} == {"update"}
+    assert moved["catalog/gonganju/301001-000001.yaml"].old_path == "catalog/gongan/301001-000001.yaml"
+    assert "文件移至新文件夹" in moved["catalog/gonganju/301001-000001.yaml"].label
+    # Neither a deletion (P-001) nor a code change (P-002): only the bureau's review of two folders.
+    assert rules(result) == ["P-007"] and not result.blocking
+
+
+def test_notice_runs_on_across_a_folder_rename(repo: GitRepo) -> None:
+    land(repo, "delist", LIUDONG, "2026-03-02", "2026-03-03")
+    rename_department(repo, "gongan", "gonganju")
+    repo.commit("机构改革：部门文件夹改名", "2026-03-20")
+    moved = LIUDONG.replace("/gongan/", "/gonganju/")
+    execute(repo, moved, "2026-04-03")
+    accepted = check(repo, "2026-04-03")
+    assert accepted.problems == () and accepted.windows[moved].notice_start == "2026-03-03"
+
+
+def test_rename_and_execution_in_one_pull_request_keeps_the_start(repo: GitRepo) -> None:
+    land(repo, "delist", LIUDONG, "2026-03-02", "2026-03-03")
+    repo.branch("both")
+    rename_department(repo, "gongan", "gonganju")
+    moved = LIUDONG.replace("/gongan/", "/gonganju/")
+    repo.replace(moved, "status: 公示中", "status: 已下线")
+    repo.commit("改名并下线执行", "2026-04-01")
+    assert sorted(rules(check(repo, "2026-04-01"))) == ["P-004", "P-007"]
+    assert "P-004" not in rules(check(repo, "2026-04-03"))
