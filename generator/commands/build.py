@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
@@ -66,8 +70,67 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         config = load_config(args.config_file, site_dir=args.site_dir, strict=True)
-        build(config)
+        with staged(Path(config.site_dir)) as folder:
+            config.site_dir = str(folder)
+            build(config)
     except MkDocsException as err:
-        print(f"catalog：网站生成失败：{err}", file=sys.stderr)
+        print(f"catalog：网站生成失败，原有网站未改动：{err}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+STAGING = ".{name}.building-{pid}-"
+
+
+@contextmanager
+def staged(site: Path) -> Iterator[Path]:
+    """A new empty folder beside ``site`` to build into, put in ``site``'s place only when complete.
+
+    Nothing is ever written into the published folder itself: a build that fails or is interrupted
+    (even killed) leaves the previous site as it was. Leftovers of killed builds are removed by the
+    next build.
+    """
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(site)
+    folder = Path(tempfile.mkdtemp(prefix=STAGING.format(name=site.name, pid=os.getpid()), dir=site.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)  # mkdtemp makes it private; a published site is readable
+    try:
+        yield folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if site.exists():
+        retired = site.with_name(f".{site.name}.old-{os.getpid()}")
+        shutil.rmtree(retired, ignore_errors=True)
+        site.rename(retired)
+        try:
+            folder.rename(site)
+        except OSError:
+            retired.rename(site)
+            raise
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        folder.rename(site)
+
+
+def _remove_leftovers(site: Path) -> None:
+    """Remove staging folders of builds that are no longer running (killed, power cut)."""
+    for pattern in (f".{site.name}.building-*", f".{site.name}.old-*"):
+        for leftover in site.parent.glob(pattern):
+            pid = leftover.name.rsplit(".", 1)[-1].split("-")[1]
+            if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
+                continue
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
