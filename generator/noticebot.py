@@ -43,9 +43,15 @@ def reminder_marker(notice: Notice) -> str:
     return f"<!-- catalog-notice-reminder code={notice.code} start={notice.notice_start} -->"
 
 
-def apply(forge: Forge, notices: Sequence[Notice], catalog: Any, today: str) -> list[Action]:
-    """Do what is due for every notice; return what was done."""
-    actions: list[Action] = []
+def apply(
+    forge: Forge, notices: Sequence[Notice], catalog: Any, today: str, actions: list[Action] | None = None
+) -> list[Action]:
+    """Do what is due for every notice; return what was done.
+
+    Each action is appended to ``actions`` as soon as it is done, so that a caller still knows what
+    happened when the forge fails half-way (a re-run then does only what is left).
+    """
+    actions = [] if actions is None else actions
     issues = forge.issues()
     pulls: list[Any] | None = None
     for notice in notices:

@@ -80,6 +80,9 @@ class FakeForge:
         self.issues: dict[int, dict[str, Any]] = {}
         self.comments: dict[int, dict[str, Any]] = {}
         self.counter = 0
+        self.outages: list[tuple[str, str, bool]] = []
+        """Requests to fail once with 502: ``(method, path regex, done)``; ``done`` applies the request
+        first (the answer is lost on the way back), otherwise the forge does nothing."""
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -184,6 +187,12 @@ class FakeForge:
         if problem:
             self.violations.append(problem)
             return 422, {"message": problem}
+        outage = next((o for o in self.outages if o[0] == method and re.search(o[1], path)), None)
+        if outage is not None:
+            self.outages.remove(outage)
+            if outage[2]:
+                self._route(method, path.removeprefix(f"/repos/{OWNER_REPO}"), query, body)
+            return 502, {"message": "Bad Gateway"}
         return self._route(method, path.removeprefix(f"/repos/{OWNER_REPO}"), query, body)
 
     def _page(self, items: list[Any], query: dict[str, str]) -> list[Any]:

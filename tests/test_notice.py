@@ -135,6 +135,49 @@ def test_apply_opens_the_delisting_pull_request_once(
     assert_golden(f"notice/apply-{flavour}.txt", first)
 
 
+def forge_state(forge: FakeForge) -> tuple[object, ...]:
+    """What the bot leaves on the forge, without numbers (which depend on the order of events)."""
+    issues = sorted((i["title"], i["body"], i["state"], i.get("head", "")) for i in forge.issues.values())
+    comments = sorted(c["body"] for c in forge.comments.values())
+    files = sorted((branch, path, content) for (branch, path), content in forge.files.items())
+    return issues, comments, files, sorted(forge.branches)
+
+
+WRITES = [("POST", r"/issues$"), ("POST", r"/comments$"), ("POST", r"/(git/refs|branches)$"), ("PUT", r"/contents/"), ("POST", r"/pulls$")]
+
+
+@pytest.mark.parametrize("done", [False, True], ids=["refused", "answer-lost"])
+@pytest.mark.parametrize("method,path", WRITES, ids=["issue", "comment", "branch", "file", "pull"])
+def test_apply_resumes_after_a_failure_at_any_step(
+    method: str, path: str, done: bool, repo: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The forge fails one write (before doing it, or after doing it with the answer lost): the run
+    stops with a clear error, and the next run finishes the job without doing anything twice."""
+    monkeypatch.chdir(repo.root)
+    states = []
+    for outage in (None, (method, path, done)):
+        with FakeForge("github") as forge:
+            for file in (HUJI, LIUDONG):
+                forge.files[("main", file)] = (repo.root / file).read_bytes()
+            for key, value in forge.env.items():
+                monkeypatch.setenv(key, value)
+            if outage:
+                forge.outages.append(outage)
+                assert main(["notice", "--today", "2026-03-27", "--apply"]) == 1
+                out, err = capsys.readouterr()
+                if path == r"/pulls$":  # what was done before the failure is still reported
+                    assert "已发布公示通知" in out
+                assert "502" in err and "Traceback" not in err and "重新运行即可" in err
+                assert forge.outages == [], "the failure was injected"
+            assert main(["notice", "--today", "2026-03-27", "--apply"]) == 0
+            writes = len(forge.writes())
+            assert main(["notice", "--today", "2026-03-27", "--apply"]) == 0
+            assert len(forge.writes()) == writes, "a further run changes nothing"
+            assert forge.violations == []
+            states.append(forge_state(forge))
+    assert states[1] == states[0]
+
+
 def test_apply_without_forge_settings_is_a_clear_error(repo: GitRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(repo.root)
     for key in ("CATALOG_FORGE", "CATALOG_FORGE_REPO", "CATALOG_FORGE_TOKEN", "GITHUB_REPOSITORY", "GITHUB_TOKEN"):

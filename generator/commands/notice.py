@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TextIO
 
 from generator import gitrepo
 from generator.catalog import load
@@ -13,7 +14,7 @@ from generator.commands.check import locate
 from generator.forge import ForgeError, from_env
 from generator.holidays import calendar_from
 from generator.notice import find_notices
-from generator.noticebot import apply, overdue
+from generator.noticebot import Action, apply, overdue
 from generator.report.notices import render
 from generator.validate import today
 from generator.workdays import parse_date
@@ -50,16 +51,24 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render(notices, on))
     if args.apply:
+        stream = sys.stderr if args.format == "json" else sys.stdout
+        actions: list[Action] = []
         try:
             forge = from_env()
-            actions = apply(forge, notices, catalog, on) + overdue(forge, catalog, calendar, on)
+            apply(forge, notices, catalog, on, actions)
+            actions += overdue(forge, catalog, calendar, on)
         except ForgeError as err:
+            _show(actions, stream)
             print(f"catalog：{err}", file=sys.stderr)
+            print("catalog：以上为中断前已完成的操作；问题排除后重新运行即可，已完成的操作不会重复执行。", file=sys.stderr)
             return EXIT_PROBLEMS
-        stream = sys.stderr if args.format == "json" else sys.stdout
-        print("\n机器人操作：", file=stream)
-        for action in actions:
-            print(f"  {action.message}", file=stream)
-        if not actions:
-            print("  没有需要执行的操作。", file=stream)
+        _show(actions, stream)
     return EXIT_PROBLEMS if any(n.error for n in notices) else EXIT_OK
+
+
+def _show(actions: list[Action], stream: TextIO) -> None:
+    print("\n机器人操作：", file=stream)
+    for action in actions:
+        print(f"  {action.message}", file=stream)
+    if not actions:
+        print("  没有需要执行的操作。", file=stream)
