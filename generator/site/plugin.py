@@ -79,6 +79,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             config.site_name = f"{registry.name}政务数据资源目录"
             if registry.site_url and not config.site_url:
                 config.site_url = registry.site_url.rstrip("/") + "/"
+            bureau = registry.bureau.get("name") if isinstance(registry.bureau, dict) else None
+            if bureau and not config.copyright:
+                config.copyright = f"{registry.name}政务数据资源目录 · {bureau}发布"
+        config.extra.setdefault("generator", False)
         config.extra["catalog"] = {
             "sample": bool(registry and registry.sample),
             "notices": len([n for n in data.notices if not n.due]),
