@@ -33,3 +33,33 @@ def test_parts_cover_every_page_even_beyond_the_argument_limit(tmp_path: Path) -
     assert indexed == len(real)
     main = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(language["page_count"] for language in main["languages"].values()) == 1
+
+
+def test_unchanged_parts_come_from_the_cache(tmp_path: Path, caplog: object) -> None:
+    import logging
+
+    stems = {f"30100{d}-{n:06d}": f"d{d}" for d in range(4) for n in range(3)}
+
+    def build(site: Path, changed: str = "") -> list[str]:
+        for stem in stems:
+            page = site / "resources" / stem / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            title = f"资源{stem}" + ("（已更新）" if stem == changed else "")
+            page.write_text(PAGE.format(title=title), encoding="utf-8")
+        (site / "departments" / "d0").mkdir(parents=True, exist_ok=True)
+        (site / "departments" / "d0" / "index.html").write_text(PAGE.format(title="部门"), encoding="utf-8")
+        caplog.clear()  # type: ignore[attr-defined]
+        with caplog.at_level(logging.INFO, logger="mkdocs.plugins.catalog"):  # type: ignore[attr-defined]
+            search.index(site, stems, part_size=5, cache=tmp_path / "cache")
+        return [r.getMessage() for r in caplog.records if "取自缓存" in r.getMessage()]  # type: ignore[attr-defined]
+
+    assert build(tmp_path / "one") == ["搜索索引：3 个部分，其中 0 个未变，取自缓存"]
+    assert build(tmp_path / "two") == ["搜索索引：3 个部分，其中 3 个未变，取自缓存"]
+    for name in ("part-00", "part-01", "part-02"):
+        assert (tmp_path / "two" / "pagefind" / name / "pagefind-entry.json").read_bytes() == (
+            tmp_path / "one" / "pagefind" / name / "pagefind-entry.json"
+        ).read_bytes()
+    assert build(tmp_path / "three", changed="301002-000001") == ["搜索索引：3 个部分，其中 2 个未变，取自缓存"]
+    entries = [json.loads((tmp_path / "three" / "pagefind" / n / "pagefind-entry.json").read_text()) for n in ("part-00", "part-01", "part-02")]
+    assert sum(lang["page_count"] for e in entries for lang in e["languages"].values()) == len(stems)
+    assert len(list((tmp_path / "cache").iterdir())) == 3, "one cached copy per part"

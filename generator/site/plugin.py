@@ -145,7 +145,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             exports.write_all(data, Path(config.site_dir))
             if self.config.search:
                 stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
-                search.index(Path(config.site_dir), stems, self.config.search_part_size)
+                parts = self._cache() / "search" if self.config.cache else None
+                search.index(Path(config.site_dir), stems, self.config.search_part_size, parts)
         finally:
             self._restore_epoch()
 

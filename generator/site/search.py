@@ -8,9 +8,11 @@ filters from ``data-pagefind-filter`` (部门, 共享类型, 开放类型, 状�
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
+import shutil
 import subprocess
 import tempfile
 import zlib
@@ -38,7 +40,9 @@ PARTS_FILE = "pagefind/parts.json"
 """The list of part bundles the search page merges (``[]`` when the site has one index)."""
 
 
-def index(site: Path, stems: dict[str, str] | None = None, part_size: int = PART_SIZE) -> None:
+def index(
+    site: Path, stems: dict[str, str] | None = None, part_size: int = PART_SIZE, cache: Path | None = None
+) -> None:
     """Write the search index to ``site/pagefind``.
 
     ``stems`` maps each resource page's folder name (``101001-000001``) to its department. Up to
@@ -46,6 +50,9 @@ def index(site: Path, stems: dict[str, str] | None = None, part_size: int = PART
     other pages and the resource pages are indexed in parts, each a set of whole departments
     (``crc32`` of the department id, so a department keeps its part when others change), written
     to ``pagefind/part-NN/`` and merged at search time (Pagefind's ``mergeIndex``).
+
+    With ``cache``, a part whose pages are byte for byte those of an earlier build is copied from
+    the cache instead of indexed again: after one resource changed, one part is re-indexed.
     """
     stems = stems or {}
     count = max(1, math.ceil(len(stems) / part_size))
@@ -58,12 +65,44 @@ def index(site: Path, stems: dict[str, str] | None = None, part_size: int = PART
     for stem, department in sorted(stems.items()):
         parts.setdefault(zlib.crc32(department.encode()) % count, []).append(stem)
     names = []
+    reused = 0
     for number in sorted(parts):
         name = f"part-{number:02d}"
-        glob = "resources/{" + ",".join(parts[number]) + "}/index.html"
-        _run(site, {"glob": glob, "output_subdir": f"pagefind/{name}"})
+        target = site / "pagefind" / name
+        stored = cache / f"{name}-{_fingerprint(site, parts[number])}" if cache else None
+        if stored is not None and stored.is_dir():
+            shutil.copytree(stored, target)
+            reused += 1
+        else:
+            glob = "resources/{" + ",".join(parts[number]) + "}/index.html"
+            _run(site, {"glob": glob, "output_subdir": f"pagefind/{name}"})
+            if stored is not None:
+                _store(target, stored)
         names.append(name)
+    if cache:
+        log.info(f"搜索索引：{len(names)} 个部分，其中 {reused} 个未变，取自缓存")
     _write_parts(site, names)
+
+
+def _fingerprint(site: Path, stems: list[str]) -> str:
+    """SHA-256 of the Pagefind version and every page of a part (its address and its bytes)."""
+    digest = hashlib.sha256(str(executable()).encode())
+    for stem in stems:
+        digest.update(stem.encode() + b"\0")
+        page = site / "resources" / stem / "index.html"
+        digest.update(hashlib.sha256(page.read_bytes()).digest() if page.is_file() else b"-")
+    return digest.hexdigest()[:32]
+
+
+def _store(built: Path, stored: Path) -> None:
+    """Keep ``built`` as the cached copy of its part, replacing older copies of the same part."""
+    part = stored.name.rsplit("-", 1)[0]
+    for old in stored.parent.glob(f"{part}-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    staging = stored.with_name(stored.name + ".tmp")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(built, staging)
+    staging.rename(stored)
 
 
 def _run(site: Path, options: dict[str, str]) -> None:
