@@ -27,6 +27,7 @@ from generator.site import data as site_data
 from generator.site import nav as site_nav
 from generator.site import resources, search
 from generator.site import search as search_module
+from generator.site.background import Background
 from generator.site.pages import PagePlan, plan
 from generator.site.render import TEMPLATES, compact, render, root_of
 from generator.site.views import VIEWS
@@ -140,13 +141,18 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         try:
             assert self.nav is not None
             cache = self._cache() / "pages" if self.config.cache else None
-            count, reused = resources.write_all(data, config, self.nav, self.env, self.pages, cache)
-            log.info(f"已生成 {count} 个资源页面（其中 {reused} 个未变，取自缓存）")
-            exports.write_all(data, Path(config.site_dir))
-            if self.config.search:
-                stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
-                parts = self._cache() / "search" if self.config.cache else None
-                search.index(Path(config.site_dir), stems, self.config.search_part_size, parts)
+            downloads = Background("生成下载文件", exports.write_all, data, Path(config.site_dir))
+            try:
+                count, reused = resources.write_all(data, config, self.nav, self.env, self.pages, cache)
+                log.info(f"已生成 {count} 个资源页面（其中 {reused} 个未变，取自缓存）")
+                if self.config.search:
+                    stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
+                    parts = self._cache() / "search" if self.config.cache else None
+                    search.index(Path(config.site_dir), stems, self.config.search_part_size, parts)
+            except BaseException:
+                downloads.stop()
+                raise
+            downloads.wait()
         finally:
             self._restore_epoch()
 
