@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import hostile
+import pytest
 from site_repo import HOSTILE_DEPARTMENT, build, make_hostile_repo, make_repo
 
 ARGS = [
