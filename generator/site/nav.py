@@ -23,6 +23,7 @@ GUIDES = (
     ("校验规则", "reference/rules.md"),
     ("搜索", "about/search.md"),
     ("性能", "about/performance.md"),
+    ("安全", "about/security.md"),
 )
 
 
