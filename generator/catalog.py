@@ -17,6 +17,7 @@ from generator import layout, schemas
 from generator.model import Department, Entry, LegalBasis, Registry, Resource
 from generator.problems import Problem
 from generator.profiles import Profile, resolve
+from generator.rules import personal
 from generator.yamlfile import Document, parse
 
 
@@ -105,7 +106,9 @@ def read_one(kind: str, raw: bytes, path: str) -> tuple[Document | None, list[Pr
     found = _shape(kind, doc)
     if kind != "holidays":
         found = found or schemas.validate(kind, doc)
-    return doc, found, not found
+    # Warnings only: the document stays usable (R-030 to R-032, personal data in text).
+    warned = list(personal.find(doc, schemas.schema(kind)))
+    return doc, found + warned, not found
 
 
 def _shape(kind: str, doc: Document) -> list[Problem]:

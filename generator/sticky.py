@@ -7,12 +7,17 @@ from generator.report.markdown import COMMENT_LIMIT, MARKER
 
 
 def prepare(report: str) -> str:
-    """The comment body: marker first, no raw mentions, within the forge's size limit.
+    """The comment body: marker first and only once, no raw mentions, HTML or links, within the
+    forge's size limit.
 
     The report comes from a workflow run on the pull request's code, so it is treated as
-    untrusted even though ``catalog check`` already neutralises what submitters wrote.
+    untrusted even though ``catalog check`` already neutralises what submitters wrote: a forged
+    report could hold hidden HTML (``<details>``, ``<img>``, a second marker) or ping people.
+    ``catalog check`` writes no ``<`` of its own besides the marker, nor any link, so escaping
+    every ``<`` and breaking every ``://`` and ``](`` changes nothing in a genuine report.
     """
     body = report.replace(MARKER, "").lstrip("\n")
+    body = body.replace("<", "&lt;").replace("://", ":&#8203;//").replace("](", "]&#8203;(")
     body = body.replace("@", "@&#8203;")
     if len(body) > COMMENT_LIMIT:
         body = body[:COMMENT_LIMIT] + "\n\n> 报告过长，已截断；完整内容见检查任务的摘要。\n"

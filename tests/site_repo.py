@@ -12,6 +12,7 @@ Build date: ``TODAY`` (2026-11-22). ``UPDATE_GOLDEN=1`` rewrites golden files in
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -87,3 +88,23 @@ def check_golden(name: str, actual: bytes | str) -> None:
     assert target.exists(), f"no golden file {target}; run with UPDATE_GOLDEN=1 and review the diff"
     expected = target.read_bytes()
     assert data.decode("utf-8") == expected.decode("utf-8"), f"{name} differs from its golden file"
+
+
+HOSTILE_DEPARTMENT = "测试市市场监督管理局</title><script>alert(10)</script>&lt;/title&gt;"
+"""Shown as a page title: escaped once it must read exactly like this, ``&lt;`` included."""
+HOSTILE_DUTY = "负责<img src=x onerror=alert(11)>登记 @someone =1+1"
+
+
+def make_hostile_repo(where: Path) -> Path:
+    """The site catalog plus :mod:`hostile`'s entry, a hostile department name and duty."""
+    import hostile
+
+    repo = GitRepo(where)
+    shutil.copytree(SITE_CORPUS, where / "catalog")
+    repo.commit("新增测试市目录", "2026-09-01")
+    repo.write(f"catalog/{hostile.DEPARTMENT}/{hostile.STEM}.yaml", hostile.resource_yaml())
+    department = f"catalog/{hostile.DEPARTMENT}/department.yaml"
+    repo.replace(department, "name: 测试市市场监督管理局\n", f"name: {json.dumps(HOSTILE_DEPARTMENT, ensure_ascii=False)}\n")
+    repo.replace(department, "duties:\n", f"duties:\n  - {json.dumps(HOSTILE_DUTY, ensure_ascii=False)}\n")
+    repo.commit("新增 <b>@someone</b> 的资源", "2026-10-08")
+    return where / "catalog"

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import hostile
 import pytest
-from site_repo import build, make_repo
+from site_repo import HOSTILE_DEPARTMENT, build, make_hostile_repo, make_repo
 
 ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -57,7 +58,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("browser")
     build(make_repo(root / "repo"), root / "site")
-    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    yield from _serve(root / "site")
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site with :mod:`hostile`'s entry (see tests/test_safe_output.py), search included."""
+    root = tmp_path_factory.mktemp("hostile-browser")
+    build(make_hostile_repo(root / "repo"), root / "site")
+    yield from _serve(root / "site")
+
+
+def _serve(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -180,3 +193,27 @@ def test_first_search_downloads_little(page: Any, base_url: str) -> None:
     assert any(name.startswith("index/") for name in sizes), sizes
     assert data < 200_000, sizes
     assert sum(sizes.values()) < 1_000_000, sizes
+
+
+def test_hostile_values_show_as_text_and_run_nothing(page: Any, hostile_url: str) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_url + f"resources/{hostile.STEM}/")
+    page.wait_for_load_state("networkidle")
+    assert page.title() == f"{hostile.NAME} - 测试市政务数据资源目录"
+    assert page.locator("article h1").first.inner_text() == hostile.NAME
+    summary = page.locator(".catalog-summary").inner_text()
+    assert "<script>alert(2)</script>[点我](javascript:alert(3))" in summary and "**粗体**" in summary
+    article = page.locator("article")
+    assert article.locator("img, details, script, strong:not(.catalog-sample)").count() == 0
+    assert article.locator("a[href^='javascript:']").count() == 0
+    article.get_by_text("<img src=x onerror=alert(5)>", exact=False).first.hover()
+    page.goto(hostile_url + "departments/shichang/")
+    assert page.title() == f"{HOSTILE_DEPARTMENT} - 测试市政务数据资源目录"
+    page.goto(hostile_url + "lists/duties/")
+    page.goto(hostile_url + "search/?q=恶意")
+    result = page.locator(".pagefind-ui__result-link").first
+    result.wait_for(timeout=10_000)
+    assert "<script>alert(1)</script>恶意" in result.inner_text()
+    page.wait_for_timeout(300)
+    assert dialogs == []

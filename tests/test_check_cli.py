@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import hostile
 import pytest
 from conftest import REPO
 from fakeforge import FakeForge
@@ -16,6 +17,7 @@ from test_notice import HUJI, LIUDONG, land
 from generator.cli import main
 from generator.problems import Problem
 from generator.report.github import annotate, summary
+from generator.report.markdown import MARKER
 
 SHICHANG = "catalog/shichang/102001-000001.yaml"
 
@@ -120,3 +122,63 @@ def test_comment_command_posts_the_report(repo: GitRepo, tmp_path: Path, monkeyp
         assert main(["comment", "--pr", str(number), "--report", str(report), "--head-sha", "0" * 40]) == 1
         assert fake.violations == []
     assert "已在 #1 发布检查报告评论" in capsys.readouterr().out
+
+
+MENTION = re.compile(r"@(?!&#8203;)")
+"""An ``@`` not followed by a zero-width space: GitHub and Gitea would notify someone."""
+
+
+def _assert_inert(body: str) -> None:
+    assert body.startswith(MARKER + "\n") and body.count(MARKER) == 1, "marker missing, moved or repeated"
+    assert "<" not in body.removeprefix(MARKER), "raw HTML in the comment"
+    assert not MENTION.search(body), "raw @-mention in the comment"
+    assert "://" not in body and "](" not in body, "a link in the comment"
+    for line in body.splitlines():
+        assert not line.startswith("|") or line.endswith("|"), f"table row broken: {line}"
+
+
+def test_hostile_values_reach_the_sticky_comment_as_inert_text(
+    repo: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo.branch("pr")
+    repo.write(f"catalog/{hostile.DEPARTMENT}/{hostile.STEM}.yaml", hostile.resource_yaml())
+    quoted = hostile.SUMMARY.replace("'", "''")
+    repo.replace(LIUDONG, "summary: 在本市居住半年以上的流动人口居住登记和居住证办理信息。", f"summary: '{quoted}'")
+    repo.commit("<b>@someone</b> --> 申请", "2026-03-02")
+    report = tmp_path / "report.md"
+    main(["check", "--base", "main", "--today", "2026-03-02", "--report", str(report)])
+    written = report.read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert\\(1\\)&lt;/script&gt;恶意 @&#8203;someone" in written, "the name is not shown"
+    with FakeForge("github") as fake:
+        number = fake.add_pull("【编目】恶意", head="shichang/add")
+        for key, value in fake.env.items():
+            monkeypatch.setenv(key, value)
+        assert main(["comment", "--pr", str(number), "--report", str(report)]) == 0
+        bodies = [c["body"] for c in fake.comments.values()]
+    capsys.readouterr()
+    assert len(bodies) == 1
+    _assert_inert(bodies[0])
+    assert "-->" not in bodies[0].removeprefix(MARKER) and "--&gt;" in bodies[0]
+
+
+def test_a_forged_report_is_neutralised_before_posting(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The artifact comes from a run of the pull request's own code, which may be rewritten."""
+    forged = (
+        "## ✅ 检查通过 @admin @org/reviewers\n"
+        f"<details><summary>x</summary>{MARKER}<img src=https://evil.example/p.png></details>\n"
+        "<!-- hidden --> [点我](https://evil.example) ![](https://evil.example/i.png)\n"
+        f"{MARKER}\n| a | b |\n"
+    )
+    report = tmp_path / "report.md"
+    report.write_text(forged, encoding="utf-8")
+    with FakeForge("github") as fake:
+        number = fake.add_pull("【编目】甲", head="gongan/add")
+        for key, value in fake.env.items():
+            monkeypatch.setenv(key, value)
+        assert main(["comment", "--pr", str(number), "--report", str(report)]) == 0
+        body = next(iter(fake.comments.values()))["body"]
+    capsys.readouterr()
+    _assert_inert(body)
+    assert "&lt;details>" in body and "&lt;img" in body and "&lt;!-- hidden -->" in body

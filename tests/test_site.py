@@ -237,3 +237,14 @@ def test_unchanged_resource_pages_are_copied_from_the_cache(tmp_path: Path, monk
             assert "全市市场主体" in path.read_text(encoding="utf-8") and path.read_bytes() != before
         else:
             assert path.read_bytes() == before, "a page from the cache is the page a fresh build makes"
+
+
+def test_security_page_is_in_the_guides_and_names_the_checks(site: Path) -> None:
+    home = page(site, "index.html")
+    nav = home[home.index("md-sidebar--primary") : home.index("md-sidebar--secondary")]
+    assert 'href="about/security/"' in nav
+    html = page(site, "about/security/index.html")
+    for rule_id in ("R-030", "R-031", "R-032", "P-001"):
+        assert rule_id in html and f"reference/rules/#{rule_id.lower()}" in html
+        assert rule_id in rules.RULES
+    assert "输入文件的防护" in html and "待大数据主管部门填写" in html

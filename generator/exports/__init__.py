@@ -54,7 +54,7 @@ def files(data: SiteData) -> Iterator[tuple[str, Maker]]:
     for name, table, rows in other.tables(data):
         document = {**jsonfile.header(data, table.title), "rows": rows}
         yield from _three(f"downloads/{name}", data, table, partial(jsonfile.dump, document))
-    yield "downloads/dcat.jsonld", lambda: jsonfile.dump_compact(dcat.catalog(data, base))
+    yield "downloads/dcat.jsonld", lambda: jsonfile.dump_script_safe(dcat.catalog(data, base))
     yield "feeds/changes.xml", lambda: atom.changes(data, base)
     yield "feeds/notices.xml", lambda: atom.notices(data, base)
 

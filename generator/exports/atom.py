@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
@@ -42,8 +43,13 @@ def feed(feed_id: str, title: str, link: str, updated: str, entries: list[Entry]
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 forbids even escaped; YAML lets a value hold them (``"\\x01"``)."""
+
+
 def _add(parent: ET.Element, name: str, text: str) -> None:
-    ET.SubElement(parent, f"{{{NS}}}{name}").text = text
+    """A text child; ElementTree escapes ``<``, ``&`` and ``>``, feed readers show it as text."""
+    ET.SubElement(parent, f"{{{NS}}}{name}").text = _NOT_XML.sub("", text)
 
 
 def _name(data: SiteData) -> str:

@@ -20,6 +20,20 @@ def dump_compact(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def dump_script_safe(value: Any) -> bytes:
+    """Like :func:`dump_compact`, with ``<``, ``>``, ``&`` (and U+2028/9) written as ``\\uXXXX``.
+
+    For JSON-LD: the same text may be embedded in a ``<script type="application/ld+json">``
+    element, and a value holding ``</script>`` must not close it. JSON parsers read back the
+    same values.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (text.translate(_SCRIPT_SAFE) + "\n").encode("utf-8")
+
+
 def header(data: SiteData, title: str) -> dict[str, Any]:
     registry = data.catalog.registry
     return {

@@ -92,7 +92,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(cell: Cell) -> Cell:
-    """Prefix ``'`` to text a spreadsheet would run as a formula (CSV/formula injection)."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+    """Prefix ``'`` to text a spreadsheet would run as a formula (CSV/formula injection).
+
+    Text that already starts with ``'`` and one of :data:`FORMULA_STARTS` gets a second one, as
+    :func:`generator.importer.cells.safe_cell` does, so that reading a download back in (which
+    drops one leading ``'``) gives the value as it was.
+    """
+    if isinstance(cell, str) and (
+        cell.startswith(FORMULA_STARTS) or (cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS))
+    ):
         return "'" + cell
     return cell

@@ -113,8 +113,8 @@ def _sheet(table: Table) -> str:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
     ]
-    out.append(_row(table.headers))
-    out.extend(_row([neutralise(cell) for cell in row]) for row in table.rows)
+    out.append(_row([_clean(header) for header in table.headers]))
+    out.extend(_row([neutralise(_clean(cell)) for cell in row]) for row in table.rows)
     out.append("</sheetData></worksheet>")
     return "".join(out)
 
@@ -123,12 +123,18 @@ def _row(cells: tuple[Cell, ...] | list[Cell]) -> str:
     return "<row>" + "".join(_cell(cell) for cell in cells) + "</row>"
 
 
+def _clean(cell: Cell) -> Cell:
+    """``cell`` without the characters XML 1.0 forbids; before :func:`neutralise`, so that
+    ``"\\x01=1+1"`` cannot lose its first character after the formula check."""
+    return _ILLEGAL.sub("", cell) if isinstance(cell, str) else cell
+
+
 def _cell(cell: Cell) -> str:
     if cell == "":
         return "<c/>"
     if isinstance(cell, int):
         return f"<c><v>{cell}</v></c>"
-    text = escape(_ILLEGAL.sub("", cell))
+    text = escape(cell)
     return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 

@@ -1,7 +1,7 @@
 """Neutralise submitter text for Markdown: no mentions, no HTML, no breaking out of tables or code.
 
 What a submitter writes (names, reasons, file names) ends up in a comment the bot posts. It must
-not ping anyone (``@user``, ``@org/team``), inject HTML (``<img>``, a fake ``<!-- marker -->``),
+not ping anyone (``@user``, ``@org/team``), link another issue (``#12``), inject HTML (``<img>``, a fake ``<!-- marker -->``),
 open links or images (``[x](…)``), end a table row (``|``, a line break) or open a code fence.
 """
 
@@ -24,5 +24,5 @@ def text(value: object, limit: int = MAX_CELL) -> str:
     if len(raw) > limit:
         raw = raw[: limit - 1] + "…"
     escaped = html.escape(_MARKDOWN.sub(r"\\\1", raw), quote=True)
-    escaped = escaped.replace("@", "@" + _ZWSP)
+    escaped = escaped.replace("@", "@" + _ZWSP).replace("\\#", "\\#" + _ZWSP)
     return escaped.replace("://", ":" + _ZWSP + "//").replace("www.", "www" + _ZWSP + ".")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.site.pages import PagePlan
+from generator.site.render import theme_text
 
 GUIDES = (
     ("填报指南", "guide/submit.md"),
@@ -22,6 +23,7 @@ GUIDES = (
     ("校验规则", "reference/rules.md"),
     ("搜索", "about/search.md"),
     ("性能", "about/performance.md"),
+    ("安全", "about/security.md"),
 )
 
 
@@ -33,7 +35,7 @@ def build(plans: list[PagePlan], docs: Path, max_departments: int = MAX_DEPARTME
     by_uri = {p.src_uri: p for p in plans}
 
     def entry(uri: str, title: str = "") -> dict[str, str]:
-        return {title or by_uri[uri].title: uri}
+        return {theme_text(title or by_uri[uri].title): uri}
 
     def exists(uri: str) -> bool:
         return uri in by_uri or (docs / uri).is_file()

@@ -7,6 +7,7 @@ MkDocs to the stages; each stage lives in its own module of this package.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from pathlib import Path
@@ -29,7 +30,7 @@ from generator.site import resources, search
 from generator.site import search as search_module
 from generator.site.background import Background
 from generator.site.pages import PagePlan, plan
-from generator.site.render import TEMPLATES, compact, render, root_of
+from generator.site.render import TEMPLATES, compact, render, root_of, theme_text
 from generator.site.views import VIEWS
 
 log = logging.getLogger("mkdocs.plugins.catalog")
@@ -103,7 +104,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             listed = entry.in_nav and (self.nav_uris is None or entry.src_uri in self.nav_uris)
             level = InclusionLevel.INCLUDED if listed else InclusionLevel.NOT_IN_NAV
             hide = "hide: [toc]\n" if entry.template else ""
-            content = f"---\ntitle: {_quote(entry.title)}\n{hide}---\n\n{entry.markdown}"
+            content = f"---\ntitle: {_quote(theme_text(entry.title))}\n{hide}---\n\n{entry.markdown}"
             files.append(File.generated(config, entry.src_uri, content=content, inclusion=level))
         return files
 
@@ -200,4 +201,5 @@ def _epoch(date: str) -> str:
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """``text`` as a YAML double-quoted scalar (JSON's escapes are YAML's, control characters too)."""
+    return json.dumps(text, ensure_ascii=False)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import escape
 
 from generator.model import code_to_stem
 from generator.site import fields
@@ -54,6 +55,16 @@ def compact(html: str) -> str:
     if any(tag in html for tag in _KEEP):
         return html
     return _INDENT.sub("\n", html)
+
+
+def theme_text(text: str) -> str:
+    """``text`` from the catalog, escaped for the MkDocs theme.
+
+    The theme's Jinja environment does not autoescape: it prints page titles and descriptions
+    as HTML (``<title>{{ page.meta.title }}``, ``content="{{ page.meta.description }}"``, the
+    header and the navigation). Every catalog value handed to the theme goes through here.
+    """
+    return str(escape(text))
 
 
 def root_of(url: str) -> str:

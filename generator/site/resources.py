@@ -27,7 +27,11 @@ from mkdocs.structure.toc import get_toc
 from generator import schemas
 from generator.model import STATUS_DELISTED, Resource, code_to_stem
 from generator.site.data import SiteData
-from generator.site.render import compact, render, root_of
+from generator.site.render import compact, render, root_of, theme_text
+
+PROBE = "\x00<&\"'>"
+"""Title and description of the probe page that keys the cache: how the frame treats markup
+characters is part of the key, so a change in their escaping renders every page again."""
 
 SECTIONS = (("metadata", "基本信息"), ("items", "信息项"), ("share", "共享属性"), ("open", "开放属性"))
 
@@ -80,10 +84,12 @@ def write_all(
 
     def frame(resource: Resource, title: str, content: str, description: str) -> tuple[File, str]:
         file = File.generated(config, f"{url_of(resource.code)[:-1]}.md", content="")
-        page = Page(title, file, config)
+        page = Page(theme_text(title), file, config)
         page.content = content
         page.toc = toc
-        page.meta = {"description": description}
+        # The theme prints both unescaped; a title in ``meta`` skips the ``striptags`` that
+        # would turn ``&lt;/title&gt;`` back into markup.
+        page.meta = {"title": theme_text(title), "description": theme_text(description)}
         page.edit_url = data.edit_url(resource.path) or None
         context = {**get_context(outline, pages, config, page), "catalog_nav_once": nav_once}
         return file, compact(template.render(context))
@@ -91,7 +97,7 @@ def write_all(
     ordered = list(_ordered(data))
     frame_key = ""
     if cache is not None and ordered:
-        frame_key = _digest(frame(ordered[0], "\x00", "", "")[1])
+        frame_key = _digest(frame(ordered[0], PROBE, "", PROBE)[1])
     count = reused = 0
     for resource in ordered:
         content = body(data, resource, url_of(resource.code))
