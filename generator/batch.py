@@ -41,12 +41,17 @@ def fingerprint(context_files: dict[str, bytes], prefix: str, on: str) -> str:
     for source in sorted([*sources, *SCHEMA_DIR.glob("*.json")]):
         digest.update(source.read_bytes())
     for relative in sorted(context_files):
-        digest.update(relative.encode() + b"\0" + context_files[relative])
+        digest.update(relative.encode() + _marker(context_files[relative]) + context_files[relative])
     return digest.hexdigest()
 
 
 def file_key(relative: str, raw: bytes) -> str:
-    return hashlib.sha1(relative.encode() + b"\0" + raw).hexdigest()
+    return hashlib.sha1(relative.encode() + _marker(raw) + raw).hexdigest()
+
+
+def _marker(raw: bytes) -> bytes:
+    """Separates a path from its content; a link's target never hashes like a file's content."""
+    return b"\0link\0" if isinstance(raw, layout.Link) else b"\0"
 
 
 def check_folder(

@@ -8,6 +8,7 @@ never stops the others from being checked.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from generator.model import Department, Entry, LegalBasis, Registry, Resource
 from generator.problems import Problem
 from generator.profiles import Profile, resolve
 from generator.rules import personal
-from generator.yamlfile import Document, parse
+from generator.yamlfile import MAX_BYTES, Document, hidden_characters, parse
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,24 @@ class Catalog:
 
 
 def read_folder(root: Path) -> dict[str, bytes]:
-    """All files below a catalog folder, by relative path."""
-    return {relative: (root / relative).read_bytes() for relative in layout.walk(root)}
+    """All files below a catalog folder, by relative path; links are listed, never followed.
+
+    No file is read past ``MAX_BYTES + 1`` bytes: a larger one is refused (F-004) by its size alone.
+    """
+    files: dict[str, bytes] = {}
+    for relative in layout.walk(root):
+        with open(root / relative, "rb") as handle:
+            files[relative] = handle.read(MAX_BYTES + 1)
+    for relative in layout.links(root):
+        files[relative] = layout.Link(os.fsencode(_target(root / relative)))
+    return dict(sorted(files.items()))
+
+
+def _target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return ""
 
 
 def load(files: Mapping[str, bytes], prefix: str = "catalog") -> tuple[Catalog, list[Problem]]:
@@ -60,6 +77,9 @@ def load(files: Mapping[str, bytes], prefix: str = "catalog") -> tuple[Catalog, 
         if layout.ignored(relative):
             continue
         kind = layout.kind_of(relative)
+        if isinstance(files[relative], layout.Link):
+            problems.append(_link(shown(relative), files[relative]))
+            continue
         if kind is None:
             problems.append(_unknown_file(shown(relative)))
             continue
@@ -100,15 +120,18 @@ def load(files: Mapping[str, bytes], prefix: str = "catalog") -> tuple[Catalog, 
 
 def read_one(kind: str, raw: bytes, path: str) -> tuple[Document | None, list[Problem], bool]:
     """Parse one file and check it against its kind's schema: (document, problems, schema-valid)."""
+    if isinstance(raw, layout.Link):
+        return None, [_link(path, raw)], False
     doc, problems = parse(raw, path)
     if doc is None:
         return None, problems, False
+    problems = hidden_characters(doc, lambda at: schemas.location(schemas.schema(kind), at))
     found = _shape(kind, doc)
     if kind != "holidays":
         found = found or schemas.validate(kind, doc)
     # Warnings only: the document stays usable (R-030 to R-032, personal data in text).
     warned = list(personal.find(doc, schemas.schema(kind)))
-    return doc, found + warned, not found
+    return doc, problems + found + warned, not found
 
 
 def _shape(kind: str, doc: Document) -> list[Problem]:
@@ -143,6 +166,13 @@ def _legal_bases(docs: list[Document]) -> dict[str, LegalBasis]:
 def _unknown_file(path: str) -> Problem:
     hint = "资源文件的扩展名应为 .yaml" if path.endswith(".yml") else "目录文件夹中只能放部门文件夹和规定的 YAML 文件"
     return Problem(path, 0, 0, "F-006", "error", f"不认识的文件：{hint}")
+
+
+def _link(path: str, raw: bytes) -> Problem:
+    target = os.fsdecode(raw)
+    shown = f"（指向 {target}）" if target and target.isprintable() else ""
+    message = f"这是一个符号链接{shown}或特殊文件，目录不会读取它指向的内容：请删除它，放入真实的文件"
+    return Problem(path, 0, 0, "F-008", "error", message)
 
 
 def _missing(path: str, what: str) -> Problem:

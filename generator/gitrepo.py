@@ -13,7 +13,13 @@ from pathlib import Path
 
 import git
 
+from generator import layout
+
 CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
+
+
+LINK_MODE = 0o120000
+"""Git's file mode of a symbolic link."""
 
 
 class RepoError(Exception):
@@ -77,19 +83,26 @@ def read_tree(repo: git.Repo, rev: str, prefix: str) -> dict[str, bytes]:
     for item in tree.traverse():
         if isinstance(item, git.Blob):
             path = str(item.path)
-            files[path[len(prefix) + 1 :] if prefix else path] = item.data_stream.read()
+            data = item.data_stream.read()
+            files[path[len(prefix) + 1 :] if prefix else path] = layout.Link(data) if item.mode == LINK_MODE else data
     return files
 
 
 def blob_ids(repo: git.Repo, rev: str, prefix: str) -> dict[str, str]:
-    """Blob id of every file below ``prefix`` at ``rev``, keyed by path relative to ``prefix``."""
-    output = repo.git.ls_tree("-r", "--full-tree", resolve(repo, rev), "--", prefix or ".")
+    """Blob id of every file below ``prefix`` at ``rev``, keyed by path relative to ``prefix``.
+
+    A symbolic link (mode 120000) is a blob holding its target; its id is marked ``link:<id>`` so
+    that :func:`read_blobs` returns it as a :class:`~generator.layout.Link`, never followed.
+    """
+    output = repo.git.ls_tree("-r", "-z", "--full-tree", resolve(repo, rev), "--", prefix or ".")
     ids: dict[str, str] = {}
-    for line in output.splitlines():
+    for line in output.split("\0"):
+        if not line:
+            continue
         meta, path = line.split("\t", 1)
-        _, kind, sha = meta.split()
+        mode, kind, sha = meta.split()
         if kind == "blob":
-            ids[path[len(prefix) + 1 :] if prefix else path] = sha
+            ids[path[len(prefix) + 1 :] if prefix else path] = f"link:{sha}" if int(mode, 8) == LINK_MODE else sha
     return ids
 
 
@@ -148,9 +161,19 @@ def merge_base(repo: git.Repo, first: str, second: str) -> str:
         raise RepoError(f"版本“{first}”与“{second}”没有共同的祖先提交（检出时请使用完整历史）") from None
 
 
+def added_or_modified(repo: git.Repo, old: str, new: str) -> list[str]:
+    """Paths (from the repository root) of files that exist at ``new`` and differ from ``old``."""
+    output = repo.git.diff("--name-only", "-z", "--no-renames", "--diff-filter=AMT", old, new)
+    return sorted(path for path in output.split("\0") if path)
+
+
 def read_blobs(repo: git.Repo, ids: dict[str, str]) -> dict[str, bytes]:
     """Contents of the blobs ``ids`` (path → blob id, as from :func:`blob_ids`), by path."""
-    return {path: repo.odb.stream(bytes.fromhex(sha)).read() for path, sha in ids.items()}
+    files: dict[str, bytes] = {}
+    for path, sha in ids.items():
+        data = repo.odb.stream(bytes.fromhex(sha.removeprefix("link:"))).read()
+        files[path] = layout.Link(data) if sha.startswith("link:") else data
+    return files
 
 
 def show(repo: git.Repo, rev: str, path: str) -> bytes | None:

@@ -27,6 +27,11 @@ IN_DEPARTMENT = {DEPARTMENT: "department", NEEDS: "needs"}
 IGNORED = {"README.md", ".gitkeep"}
 
 
+class Link(bytes):
+    """A symbolic link or other non-regular file where a file was expected; its bytes are the
+    link's target as written, never the content it points to. The loader refuses it (F-008)."""
+
+
 def kind_of(relative: str) -> str | None:
     """Kind of the file at ``relative`` (inside the catalog folder), or ``None`` if unknown."""
     parts = relative.split("/")
@@ -52,14 +57,29 @@ def department_of(relative: str) -> str | None:
 
 
 def walk(root: Path) -> Iterator[str]:
-    """Every file below ``root``, as sorted relative paths with forward slashes."""
-    found: list[str] = []
+    """Every regular file below ``root``, as sorted relative paths with forward slashes.
+
+    Symbolic links and special files (pipes, devices) are left out, and linked folders are not
+    entered: see :func:`links`.
+    """
+    yield from sorted(path for path, regular in _entries(root) if regular)
+
+
+def links(root: Path) -> Iterator[str]:
+    """Symbolic links (to files or folders) and special files below ``root``, never followed."""
+    yield from sorted(path for path, regular in _entries(root) if not regular)
+
+
+def _entries(root: Path) -> Iterator[tuple[str, bool]]:
     for folder, dirs, files in os.walk(root):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(folder).relative_to(root)
-        for name in files:
-            found.append((base / name).as_posix() if str(base) != "." else name)
-    yield from sorted(found)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        linked = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+        dirs[:] = [d for d in dirs if d not in linked]
+        for name in [*files, *linked]:
+            path = os.path.join(folder, name)
+            relative = (base / name).as_posix() if str(base) != "." else name
+            yield relative, name not in linked and os.path.isfile(path) and not os.path.islink(path)
 
 
 def find_root(start: Path) -> Path | None:

@@ -8,6 +8,7 @@ time of a check follows the size of the change, not of the catalog.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -85,6 +86,7 @@ def review(repo: Any, prefix: str, base: str, head: str, today: str) -> Review:
     calendar, _ = calendar_from(settings)
     context = ChangeContext(repo, prefix, base_sha, today, settings.profile, calendar)
     found, windows = evaluate(changes, context)
+    found += _strays(repo, prefix, fork, head_sha)
     return Review(
         base_sha, head_sha, fork, today, tuple(changes), tuple(sorted(set(problems + found))), windows, tuple(parsed)
     )
@@ -153,6 +155,24 @@ def _duplicate_codes(catalog: Catalog, by_stem: dict[str, list[str]], shown: set
 
 def _side(documents: Mapping[str, Document], changed: list[str], ids: Mapping[str, str], shown: Any) -> dict[str, Document | None]:
     return {p: documents.get(shown(p)) for p in changed if p in ids}
+
+
+_ENTRY_NAME = re.compile(r"^[123][0-9]{5}([0-9]{3})?-[0-9]{6}\.ya?ml$")
+_CATALOG_NAMES = {layout.REGISTRY, layout.LEGAL_BASES, layout.DEPARTMENT, layout.NEEDS}
+
+
+def _strays(repo: Any, prefix: str, old: str, new: str) -> list[Problem]:
+    """F-013: files outside the catalog folder named like catalog files, which would never be published."""
+    if not prefix:
+        return []
+    problems = []
+    for path in gitrepo.added_or_modified(repo, old, new):
+        name = path.rsplit("/", 1)[-1]
+        if path.startswith(prefix + "/") or not (_ENTRY_NAME.match(name) or name in _CATALOG_NAMES):
+            continue
+        message = f"这个文件在目录文件夹 {prefix}/ 之外，不会被收录或发布；目录条目应放在 {prefix}/<部门文件夹>/ 中"
+        problems.append(Problem(path, 0, 0, "F-013", RULES["F-013"].level, message))
+    return problems
 
 
 def _outside(repo: Any, old: str, new: str) -> list[str]:

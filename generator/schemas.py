@@ -18,6 +18,7 @@ import jsonschema_rs
 from generator import SCHEMA_DIR
 from generator.problems import Problem
 from generator.rules import placeholders
+from generator.textsafety import has_fullwidth_ascii
 from generator.yamlfile import Document
 
 KINDS = ("resource", "department", "registry", "legal_bases", "profile", "needs")
@@ -86,6 +87,10 @@ def _translate(kind: str, document: Document, top: jsonschema.ValidationError) -
         node = error.schema if isinstance(error.schema, dict) else {}
         value = error.validator_value
         rule, messages = _message(error, root, path, where, node, value)
+        written = document.literals.get(path)
+        if written is not None and rule in ("S-003", "S-004"):
+            read_as = _show(error.instance)
+            messages = [(key, f"{text.replace(f'现在是 {read_as}', f'现在写的是 {written}（YAML 把它读成了 {read_as}）')}") for key, text in messages]
         for extra_key, message in messages:
             at = (*path, extra_key) if extra_key is not None else path
             line, column = document.where(*at)
@@ -125,11 +130,13 @@ def _message(
         expected = value if isinstance(value, list) else [value]
         names = "或".join(_TYPE_NAMES.get(t) or str(t) for t in expected)
         hint = ""
-        if "string" in expected and isinstance(instance, (int, float, bool)):
+        if "string" in expected and isinstance(instance, (int, float, bool)) or instance is None:
             hint = "；YAML 会把纯数字、true/false、yes/no 当作数值或逻辑值，请给值加上引号，例如 \"0771\""
         return "S-004", [(None, f"{subject}应为{names}，现在是 {_show(instance)}{hint}")]
     if kind in ("pattern", "format"):
         hint = node.get("description", "")
+        if isinstance(instance, str) and has_fullwidth_ascii(instance):
+            hint = "其中有全角字符（如“１”“／”“－”），请改用半角（英文输入法下的）数字和符号。" + hint
         return "S-005", [(None, f"{subject}格式不正确：{_show(instance)}。{hint}".rstrip())]
     if kind in ("minLength", "maxLength"):
         word = "至少" if kind == "minLength" else "最多"

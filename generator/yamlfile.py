@@ -1,19 +1,22 @@
 """Safe YAML loading that keeps every value's line and column and refuses duplicate keys.
 
 PyYAML silently keeps the last of two equal keys and turns ``2024-01-01`` into a date; neither is
-acceptable for a legal record. This module composes the node tree with libyaml (safe tags only),
-then builds plain Python values itself: dates stay strings (the schema checks them), a duplicate key
-is a problem, and every value's position is recorded by its path.
+acceptable for a legal record. This module reads libyaml's parse events and builds plain Python
+values itself, without recursion: dates stay strings (the schema checks them), a duplicate key, a
+tag, a merge key, deep nesting or an alias bomb is a problem, and every value's position is
+recorded by its path. libyaml's own composer recurses in C and crashes the process on a few
+hundred thousand nested brackets, so it is never used.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from generator import textsafety
 from generator.problems import Problem
 
 MAX_BYTES = 1_048_576
@@ -21,6 +24,12 @@ MAX_BYTES = 1_048_576
 
 MAX_NODES = 200_000
 """Guard against alias bombs: no legitimate catalog file has this many values."""
+
+MAX_DEPTH = 32
+"""Deepest nesting of lists and mappings accepted; the schemas need five levels."""
+
+MAX_TEXT = 20_000
+"""Longest single value, in characters; the longest field of the standard allows 2,000."""
 
 Path_ = tuple[str | int, ...]
 
@@ -52,7 +61,6 @@ _YAML_HINTS = (
     ("expected a single document", "一个文件只能有一个 YAML 文档，不要用“---”分隔多个文档"),
     ("found unknown escape character", "双引号中的反斜杠“\\”用法不对，可改用单引号"),
     ("found unhashable key", "字段名不能是列表或映射"),
-    ("could not determine a constructor", "不支持的 YAML 标签（以“!”开头）"),
 )
 
 
@@ -66,6 +74,8 @@ class Document:
     """The plain value: dicts, lists, str, int, float, bool, None."""
     positions: Mapping[Path_, tuple[int, int]] = field(repr=False)
     """1-based (line, column) of each value, keyed by its path of keys and indices."""
+    literals: Mapping[Path_, str] = field(default_factory=dict, repr=False, compare=False)
+    """The text as written of each value YAML read as a number, true/false or null (``0123``, ``no``)."""
 
     def where(self, *keys: str | int) -> tuple[int, int]:
         """Position of the value at ``keys``, or of its nearest existing parent."""
@@ -102,6 +112,9 @@ def load(file_path: str, display_path: str) -> tuple[Document | None, list[Probl
     return parse(raw, display_path)
 
 
+_EMPTY = "文件是空的：应写成“字段名: 值”的映射"
+
+
 def _parse(raw: bytes, path: str) -> Document:
     if len(raw) > MAX_BYTES:
         raise _Invalid("F-004", f"文件超过 {MAX_BYTES // 1024} KiB，不像是一个目录条目，请检查是否放错了文件", 0, 0)
@@ -109,10 +122,11 @@ def _parse(raw: bytes, path: str) -> Document:
     if not text.strip() or all(
         line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()
     ):
-        raise _Invalid("F-005", "文件是空的：应写成“字段名: 值”的映射", 1, 1)
+        raise _Invalid("F-005", _EMPTY, 1, 1)
     loader = _Loader(text)
     try:
-        node = loader.get_single_node()
+        builder = _Builder(loader)
+        data = builder.document()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -124,27 +138,44 @@ def _parse(raw: bytes, path: str) -> Document:
         raise _Invalid("F-001", _explain(err), 0, 0) from None
     finally:
         loader.dispose()
-    if node is None:
-        raise _Invalid("F-005", "文件是空的：应写成“字段名: 值”的映射", 1, 1)
-    positions: dict[Path_, tuple[int, int]] = {}
-    data = _Builder(positions).build(node, ())
     if data is None:
-        raise _Invalid("F-005", "文件是空的：应写成“字段名: 值”的映射", 1, 1)
-    return Document(path, data, positions)
+        raise _Invalid("F-005", _EMPTY, 1, 1)
+    return Document(path, data, builder.positions, builder.literals)
 
 
 def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _Invalid("F-003", "文件是 UTF-16 编码（记事本中的“Unicode”），请用 UTF-8 重新保存", 1, 1)
+    if b"\x00" in raw:
+        line, column = _place(raw, raw.index(b"\x00"))
+        raise _Invalid(
+            "F-010",
+            "文件含有空字节（U+0000），不是文本文件：可能把 Excel、Word、图片等文件改了扩展名，请放入 UTF-8 编码的 YAML 文本",
+            line,
+            column,
+        )
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        line, column = _place(raw, err.start)
         raise _Invalid(
             "F-003",
             "文件不是 UTF-8 编码（可能是用 GBK/GB18030 保存的），请用 UTF-8 重新保存",
             line,
             column,
         ) from None
+    index = textsafety.first_control(text)
+    if index >= 0:
+        line, column = _place(text, index)
+        shown = textsafety.describe(text[index])
+        raise _Invalid("F-010", f"文件含有不可见的{shown}，YAML 文本中不能出现；请删除这个字符后重新保存", line, column)
+    return text
+
+
+def _place(data: bytes | str, index: int) -> tuple[int, int]:
+    """1-based line and column of ``index`` (columns in bytes for bytes, characters for text)."""
+    newline: Any = b"\n" if isinstance(data, bytes) else "\n"
+    return data.count(newline, 0, index) + 1, index - (data.rfind(newline, 0, index) + 1) + 1
 
 
 def _explain(err: yaml.YAMLError) -> str:
@@ -155,42 +186,184 @@ def _explain(err: yaml.YAMLError) -> str:
     return "YAML 格式错误：请检查这一行附近的缩进、冒号和引号"
 
 
+_TAG = "tag:yaml.org,2002:"
+_MERGE = _TAG + "merge"
+_PLAIN_SCALARS = {_TAG + name for name in ("str", "int", "float", "bool", "null")}
+
+
+class _Open:
+    """A list or mapping being built."""
+
+    __slots__ = ("anchor", "first", "key", "key_mark", "path", "value")
+
+    def __init__(self, value: list[Any] | dict[str, Any], path: Path_, anchor: str | None, first: int) -> None:
+        self.value, self.path, self.anchor, self.first = value, path, anchor, first
+        self.key: str | None = None
+        self.key_mark: Any = None
+
+
+def _at(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
 class _Builder:
-    def __init__(self, positions: dict[Path_, tuple[int, int]]) -> None:
-        self.positions = positions
+    """Plain values from parse events, with an explicit stack instead of recursion."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.literals: dict[Path_, str] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
         self.scalars = yaml.constructor.SafeConstructor()
 
-    def build(self, node: yaml.Node, path: Path_, mark: yaml.Mark | None = None) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _Invalid("F-004", "文件中的值过多（可能是滥用了锚点和引用）", 0, 0)
-        start = mark or node.start_mark
-        self.positions[path] = (start.line + 1, start.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        if node.tag == _STR:
-            return node.value
-        try:
-            return self.scalars.construct_object(node, deep=True)
-        except yaml.YAMLError as err:
-            raise _Invalid("F-001", _explain(err), start.line + 1, start.column + 1) from None
+    def document(self) -> Any:
+        loader = self.loader
+        loader.get_event()  # stream start
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # document start
+        value = self._value()
+        loader.get_event()  # document end
+        if not loader.check_event(yaml.StreamEndEvent):
+            line, column = _at(loader.get_event().start_mark)
+            raise _Invalid("F-001", "YAML 格式错误：一个文件只能有一个 YAML 文档，不要用“---”分隔多个文档", line, column)
+        return value
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Invalid("F-001", "YAML 格式错误：字段名不能是列表或映射", line, column)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise _Invalid("F-001", "不支持合并键“<<”，请把字段直接写出来", line, column)
-            key = str(key_node.value)
-            if key in result:
-                first = self.positions[(*path, key)][0]
-                raise _Invalid(
-                    "F-002", f"字段「{key}」重复出现（第一次在第 {first} 行），请删去一个", line, column
-                )
-            result[key] = self.build(value_node, (*path, key), key_node.start_mark)
-        return result
+    def _value(self) -> Any:
+        stack: list[_Open] = []
+        while True:
+            event = self.loader.get_event()
+            parent = stack[-1] if stack else None
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                done = stack.pop()
+                if done.anchor is not None:
+                    self.anchors[done.anchor] = (done.value, self.count - done.first + 1)
+                value: Any = done.value
+                parent = stack[-1] if stack else None
+            else:
+                if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+                    self._key(parent, event)
+                    continue
+                path, mark = self._place_of(parent, event)
+                self.positions[path] = _at(mark)
+                self._count(1, event)
+                if isinstance(event, yaml.AliasEvent):
+                    value = self._alias(event)
+                elif isinstance(event, yaml.ScalarEvent):
+                    value = self._scalar(event, path)
+                    if event.anchor is not None:
+                        self.anchors[event.anchor] = (value, 1)
+                else:
+                    self._collection(event, stack)
+                    stack.append(_Open({} if isinstance(event, yaml.MappingStartEvent) else [], path, event.anchor, self.count))
+                    continue
+            if parent is None:
+                return value
+            if isinstance(parent.value, list):
+                parent.value.append(value)
+            else:
+                parent.value[str(parent.key)] = value
+                parent.key = None
+
+    def _place_of(self, parent: _Open | None, event: Any) -> tuple[Path_, yaml.Mark]:
+        if parent is None:
+            return (), event.start_mark
+        if isinstance(parent.value, list):
+            return (*parent.path, len(parent.value)), event.start_mark
+        return (*parent.path, str(parent.key)), parent.key_mark or event.start_mark
+
+    def _count(self, size: int, event: Any) -> None:
+        self.count += size
+        if self.count > MAX_NODES:
+            line, column = _at(event.start_mark)
+            raise _Invalid("F-004", "文件中的值过多（可能是滥用了锚点和引用）", line, column)
+
+    def _key(self, parent: _Open, event: Any) -> None:
+        line, column = _at(event.start_mark)
+        if not isinstance(event, yaml.ScalarEvent):
+            raise _Invalid("F-001", "YAML 格式错误：字段名不能是列表、映射或引用（*名称）", line, column)
+        if event.tag not in (None, "!"):
+            raise _Invalid("F-012", _tag_message(event.tag), line, column)
+        if self.loader.resolve(yaml.ScalarNode, event.value, event.implicit) == _MERGE:
+            raise _Invalid("F-012", "不支持合并键“<<”，请把字段直接写出来", line, column)
+        key = event.value
+        if len(key) > MAX_TEXT:
+            raise _Invalid("F-004", f"字段名超过 {MAX_TEXT} 个字，请检查是否放错了内容", line, column)
+        assert isinstance(parent.value, dict)
+        if key in parent.value:
+            first = self.positions[(*parent.path, key)][0]
+            raise _Invalid("F-002", f"字段「{key}」重复出现（第一次在第 {first} 行），请删去一个", line, column)
+        parent.key, parent.key_mark = key, event.start_mark
+
+    def _alias(self, event: Any) -> Any:
+        if event.anchor not in self.anchors:
+            line, column = _at(event.start_mark)
+            raise _Invalid("F-001", "YAML 格式错误：引用了未定义的锚点（*名称）", line, column)
+        value, size = self.anchors[event.anchor]
+        self._count(size, event)
+        return value
+
+    def _collection(self, event: Any, stack: list[_Open]) -> None:
+        line, column = _at(event.start_mark)
+        if not event.implicit and event.tag is not None:
+            raise _Invalid("F-012", _tag_message(event.tag), line, column)
+        if len(stack) >= MAX_DEPTH:
+            raise _Invalid("F-011", f"列表和映射嵌套超过 {MAX_DEPTH} 层，目录条目不需要这么深的结构，请检查括号和缩进", line, column)
+
+    def _scalar(self, event: Any, path: Path_) -> Any:
+        line, column = _at(event.start_mark)
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        elif tag != _TAG + "str":
+            raise _Invalid("F-012", _tag_message(tag), line, column)
+        if tag == _MERGE:
+            tag = _TAG + "str"
+        if tag == _TAG + "str":
+            if len(event.value) > MAX_TEXT:
+                raise _Invalid("F-004", f"这个值有 {len(event.value)} 个字，超过 {MAX_TEXT} 个字的上限，请只保留目录信息", line, column)
+            return event.value
+        if tag not in _PLAIN_SCALARS:
+            raise _Invalid("F-012", _tag_message(tag), line, column)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+        self.literals[path] = event.value
+        return self.scalars.yaml_constructors[tag](self.scalars, node)
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
+    return f"不支持 YAML 标签“{shown}”（以“!”开头的类型标记），请删去它，直接写出值；需要文字时请加引号"
+
+
+def hidden_characters(doc: Document, name: Callable[[Path_], str] = lambda path: "") -> list[Problem]:
+    """F-009: zero-width, bidi and other invisible characters in any key or text value.
+
+    ``name`` gives the Chinese name of the field at a path (from its schema), if known.
+    """
+    problems: list[Problem] = []
+    stack: list[tuple[Path_, Any]] = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append(((*path, key), item))
+                problems.extend(_hidden_in(doc, (*path, key), key, "字段名", name))
+        elif isinstance(value, list):
+            stack.extend(((*path, index), item) for index, item in enumerate(value))
+        elif isinstance(value, str):
+            problems.extend(_hidden_in(doc, path, value, "内容", name))
+    return sorted(problems)
+
+
+def _hidden_in(doc: Document, path: Path_, text: str, what: str, name: Callable[[Path_], str]) -> list[Problem]:
+    for index, char in textsafety.hidden(text):
+        line, column = doc.where(*path)
+        dotted = ".".join(map(str, path))
+        shown = f"{name(path) or '字段'}（{dotted}）"
+        message = (
+            f"{shown}的{what}中第 {index + 1} 个字符是看不见的{textsafety.describe(char)}：它会让文字"
+            "看起来和实际内容不同，或被当作另一个名称；请删除后重新输入"
+        )
+        return [Problem(doc.path, line, column, "F-009", "error", message, dotted)]
+    return []

@@ -21,3 +21,26 @@ def base_catalog(tmp_path: Path) -> Path:
     target = tmp_path / "catalog"
     shutil.copytree(BASE, target)
     return target
+
+
+def _hypothesis_profile() -> None:
+    """Fuzz tests (``test_fuzz.py``) are derandomized: the same examples on every run, no database.
+
+    Each test sets its own ``max_examples`` so that all of them together stay under a minute;
+    ``HYPOTHESIS_SEED=random`` explores new examples locally.
+    """
+    import os
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "catalog",
+        derandomize=os.environ.get("HYPOTHESIS_SEED") != "random",
+        database=None,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    settings.load_profile("catalog")
+
+
+_hypothesis_profile()

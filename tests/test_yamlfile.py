@@ -64,7 +64,7 @@ def test_empty_and_comment_only_files() -> None:
 def test_custom_tags_and_merge_keys_are_refused() -> None:
     for raw in (b"a: !!python/object:os.system x\n", b"base: &b {x: 1}\nother:\n  <<: *b\n"):
         doc, problems = parse(raw, "f.yaml")
-        assert doc is None and [p.rule for p in problems] == ["F-001"], raw
+        assert doc is None and [p.rule for p in problems] == ["F-012"], raw
         assert "Traceback" not in problems[0].message
 
 

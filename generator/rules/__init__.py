@@ -123,6 +123,7 @@ def _load_all() -> None:
         files,
         identity,
         integrity,
+        lookalikes,
         personal,
         placeholders,
         sharing,

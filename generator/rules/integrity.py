@@ -9,6 +9,7 @@ from generator.model import STATUS_ACTIVE, Entry, Resource, code_to_stem
 from generator.problems import Problem
 from generator.rules import RULES, Context, at, rule
 from generator.rules.bases import real_date
+from generator.textsafety import name_key
 
 
 def entry_problem(entry: Entry, rule_id: str, message: str, field: str) -> Problem:
@@ -103,6 +104,8 @@ def one_source(context: Context) -> Iterator[Problem]:
     """
     政务数据采集遵循“一数一源、一源多用”：同一数据应由一个部门提供，其他部门通过共享获取，
     不得重复采集、多头采集。两个部门提供同名资源时给出警告，请确认是否应改为共享使用。
+    比较名称时忽略全角与半角、空格和看不见的字符，并把繁体字当作对应的简体字，
+    所以“企業法人登記信息”与“企业法人登记信息”视为同名。
 
     依据：贵州 第十四条；修武 第十二条。
 
@@ -117,13 +120,16 @@ def one_source(context: Context) -> Iterator[Problem]:
     by_name: dict[str, list[Entry]] = defaultdict(list)
     for entry in context.catalog.entries:
         if entry.status != "已下线":
-            by_name[entry.name].append(entry)
+            by_name[name_key(entry.name)].append(entry)
     for entries in by_name.values():
         departments = sorted({e.department for e in entries})
         if len(departments) < 2:
             continue
         for entry in entries:
-            others = "、".join(d for d in departments if d != entry.department)
+            spelled = {e.department: e.name for e in entries if e.department != entry.department}
+            others = "、".join(
+                d if spelled[d] == entry.name else f"{d}（写作“{spelled[d]}”）" for d in sorted(spelled)
+            )
             yield entry_problem(entry, "R-017", f"“{entry.name}”也由 {others} 提供；按一数一源原则，请确认是否应由一个部门提供、其他部门共享使用（贵州 第十四条）", "name")
 
 
