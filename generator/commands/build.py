@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,7 +41,9 @@ def prepare(args: argparse.Namespace) -> bool:
     if not Path(args.config_file).is_file():
         raise UsageError(f"找不到网站配置文件：{args.config_file}")
     date = choose_date(root, args.date or "")
+    started = time.perf_counter()
     _, catalog, problems = validated(root, date)
+    print(f"目录已读取并校验：{len(catalog.documents)} 个文件，用时 {time.perf_counter() - started:.1f} 秒", file=sys.stderr)
     if problems:
         sys.stdout.write(FORMATS["text"](problems, len(catalog.documents)))
     if has_errors(problems):

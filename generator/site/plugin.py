@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -142,18 +143,23 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         try:
             assert self.nav is not None
             cache = self._cache() / "pages" if self.config.cache else None
+            started = time.perf_counter()
             downloads = Background("生成下载文件", exports.write_all, data, Path(config.site_dir))
             try:
                 count, reused = resources.write_all(data, config, self.nav, self.env, self.pages, cache)
-                log.info(f"已生成 {count} 个资源页面（其中 {reused} 个未变，取自缓存）")
+                log.info(f"已生成 {count} 个资源页面（其中 {reused} 个未变，取自缓存），用时 {_since(started)}")
                 if self.config.search:
+                    begun = time.perf_counter()
                     stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
                     parts = self._cache() / "search" if self.config.cache else None
                     search.index(Path(config.site_dir), stems, self.config.search_part_size, parts)
+                    log.info(f"搜索索引用时 {_since(begun)}")
             except BaseException:
                 downloads.stop()
                 raise
+            waited = time.perf_counter()
             downloads.wait()
+            log.info(f"下载文件已生成（与页面同时进行，另等待 {_since(waited)}）")
         finally:
             self._restore_epoch()
 
@@ -192,6 +198,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             os.environ.pop("SOURCE_DATE_EPOCH", None)
         else:
             os.environ["SOURCE_DATE_EPOCH"] = self._epoch
+
+
+def _since(start: float) -> str:
+    return f"{time.perf_counter() - start:.1f} 秒"
 
 
 def _epoch(date: str) -> str:

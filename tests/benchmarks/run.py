@@ -50,7 +50,8 @@ FIRST_QUERY_KB = 1024
 def _within(value: float, limit: float, unit: str, big: bool) -> str:
     if not big:
         return "—"
-    return "达标" if value <= limit else f"超出 {value - limit:.0f} {unit}"
+    over = value - limit
+    return "达标" if over <= 0 else f"超出 {over:.1f} {unit}" if over < 10 else f"超出 {over:.0f} {unit}"
 
 
 @dataclass
