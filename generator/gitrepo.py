@@ -106,14 +106,8 @@ def blob_ids(repo: git.Repo, rev: str, prefix: str) -> dict[str, str]:
     return ids
 
 
-def log(
-    repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True, follow: bool = False
-) -> list[Commit]:
-    """Commits that changed files below ``prefix``, newest first, with the files they changed.
-
-    With ``follow`` (``prefix`` must then be one file) the history continues across renames, and a
-    rename's :class:`Change` carries the file's older path.
-    """
+def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True) -> list[Commit]:
+    """Commits that changed files below ``prefix``, newest first, with the files they changed."""
     marker = "\x1e"
     args = [
         "-M",
@@ -123,8 +117,6 @@ def log(
     ]
     if first_parent:
         args.insert(0, "--first-parent")
-    if follow:
-        args.insert(0, "--follow")
     output = repo.git.log(*args, "--", prefix or ".")
     return list(_parse_log(output, marker))
 
@@ -145,6 +137,23 @@ def _parse_log(output: str, marker: str) -> Iterator[Commit]:
             else:
                 changes.append(Change(status, parts[1]))
         yield Commit(sha, moment.date().isoformat(), moment.isoformat(), author, summary, tuple(changes))
+
+
+def renamed_from(repo: git.Repo, sha: str, path: str) -> str | None:
+    """The old path of ``path`` if commit ``sha`` renamed it (compared with its first parent).
+
+    Cheaper than ``git log --follow``, which diffs every commit with rename detection (about a second
+    per file on a 50,000-file history): asked only for the commit that created ``path``.
+    """
+    try:
+        output = repo.git.diff_tree("-M", "-r", "--name-status", "--no-commit-id", f"{sha}^", sha)
+    except git.GitCommandError:
+        return None  # the first commit: nothing to rename from
+    for line in output.splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("R") and len(parts) == 3 and parts[2] == path:
+            return parts[1]
+    return None
 
 
 def commit_date(repo: git.Repo, rev: str = "HEAD") -> str:

@@ -101,14 +101,19 @@ def notice_start(repo: Any, rev: str, path: str) -> tuple[str, str] | None:
     restart the notice.
     """
     start = None
-    for commit in gitrepo.log(repo, path, rev, follow=True):
-        if status_at(repo, commit.sha, path) != STATUS_NOTICE:
-            break
-        start = (commit.date, commit.sha)
-        renamed = next((c.old_path for c in commit.changes if c.status == "R" and c.path == path), None)
-        if renamed:
-            path = renamed
-    return start
+    while True:
+        commits = gitrepo.log(repo, path, rev)
+        for commit in commits:
+            if status_at(repo, commit.sha, path) != STATUS_NOTICE:
+                return start
+            start = (commit.date, commit.sha)
+        if not commits:
+            return start
+        # On notice since the commit that created ``path``: was that commit a rename?
+        older = gitrepo.renamed_from(repo, commits[-1].sha, path)
+        if older is None:
+            return start
+        path, rev = older, f"{commits[-1].sha}^"
 
 
 def status_at(repo: Any, rev: str, path: str) -> str | None:
