@@ -9,6 +9,7 @@ characters and give the one comparison key (:func:`name_key`) used to spot dupli
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
@@ -51,6 +52,8 @@ def is_hidden(char: str) -> bool:
 
 def hidden(text: str) -> Iterator[tuple[int, str]]:
     """Index and character of each hidden character in ``text``."""
+    if text.isprintable():  # the usual case, checked in C: no control or format character at all
+        return
     for index, char in enumerate(text):
         if not char.isprintable() and is_hidden(char):
             yield index, char
@@ -64,10 +67,11 @@ def describe(char: str) -> str:
 
 def first_control(text: str) -> int:
     """Index of the first control character other than tab and line ends, or -1."""
-    for index, char in enumerate(text):
-        if char < " " and char not in ALLOWED_CONTROLS or "\x7f" <= char <= "\x9f":
-            return index
-    return -1
+    found = _CONTROL.search(text)
+    return found.start() if found else -1
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def lookalikes(text: str) -> list[str]:

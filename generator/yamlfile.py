@@ -357,6 +357,8 @@ def hidden_characters(doc: Document, name: Callable[[Path_], str] = lambda path:
 
 
 def _hidden_in(doc: Document, path: Path_, text: str, what: str, name: Callable[[Path_], str]) -> list[Problem]:
+    if text.isprintable():
+        return []
     for index, char in textsafety.hidden(text):
         line, column = doc.where(*path)
         dotted = ".".join(map(str, path))

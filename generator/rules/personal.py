@@ -9,6 +9,7 @@ would be refused outright: every finding is a warning for the reviewer, with the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -95,19 +96,37 @@ def bank_cards(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
     yield from _report(document, root, "R-032", "银行卡号", personal.bank_cards)
 
 
+_CANDIDATE = re.compile(r"\d{11}|\d{4} \d{4}")
+"""Every number the three rules look for has eleven digits in a row or four, a space and four."""
+
+Texts = list[tuple[tuple[str | int, ...], str]]
+
+
 def find(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
     """R-030, R-031 and R-032 over every text field of ``document``."""
-    yield from id_numbers(document, root)
-    yield from mobile_numbers(document, root)
-    yield from bank_cards(document, root)
+    texts = _candidates(document)
+    if not texts:
+        return
+    yield from _report(document, root, "R-030", "居民身份证号码", personal.id_numbers, texts)
+    yield from _report(document, root, "R-031", "手机号码", personal.mobile_numbers, texts)
+    yield from _report(document, root, "R-032", "银行卡号", personal.bank_cards, texts)
+
+
+def _candidates(document: Document) -> Texts:
+    return [(at, text) for at, text in personal.strings(document.data) if _CANDIDATE.search(text)]
 
 
 def _report(
-    document: Document, root: dict[str, Any], rule_id: str, what: str, finder: Callable[[str], list[personal.Match]]
+    document: Document,
+    root: dict[str, Any],
+    rule_id: str,
+    what: str,
+    finder: Callable[[str], list[personal.Match]],
+    texts: Texts | None = None,
 ) -> Iterator[Problem]:
     from generator.schemas import location
 
-    for at, text in personal.strings(document.data):
+    for at, text in _candidates(document) if texts is None else texts:
         for match in finder(text):
             where = location(root, at) or "文件"
             line, column = document.where(*at)
