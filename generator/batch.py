@@ -26,7 +26,9 @@ CACHE_NAME = "validate.pickle"
 PARALLEL_FROM = 400
 """Below this many files to check, a process pool costs more than it saves."""
 
-_CHECKING_MODULES = ("batch", "catalog", "layout", "model", "personal", "profiles", "schemas", "uscc", "yamlfile")
+_CHECKING_MODULES = (
+    "batch", "catalog", "layout", "model", "personal", "profiles", "schemas", "textsafety", "uscc", "yamlfile",
+)
 """The code a file's problems depend on (with ``rules/``, profiles and schemas): the fingerprint."""
 
 _worker: dict[str, Any] = {}
