@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator import uscc
@@ -92,15 +91,3 @@ def mask(number: str) -> str:
 
 def _is_uscc(text: str) -> bool:
     return len(text) == 18 and not any(f.serious for f in uscc.inspect(text.upper()))
-
-
-def strings(data: object, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Every string in ``data`` with its path of keys and indices."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, (*at, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from strings(value, (*at, index))
-    elif isinstance(data, str):
-        yield at, data

@@ -10,7 +10,7 @@ hundred thousand nested brackets, so it is never used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -336,6 +336,18 @@ def _tag_message(tag: str) -> str:
     return f"不支持 YAML 标签“{shown}”（以“!”开头的类型标记），请删去它，直接写出值；需要文字时请加引号"
 
 
+def strings(data: Any, at: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every string value in ``data`` (a parsed document's value) with its path of keys and indices."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, (*at, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, (*at, index))
+    elif isinstance(data, str):
+        yield at, data
+
+
 def hidden_characters(doc: Document, name: Callable[[Path_], str] = lambda path: "") -> list[Problem]:
     """F-009: zero-width, bidi and other invisible characters in any key or text value.
 
@@ -357,8 +369,6 @@ def hidden_characters(doc: Document, name: Callable[[Path_], str] = lambda path:
 
 
 def _hidden_in(doc: Document, path: Path_, text: str, what: str, name: Callable[[Path_], str]) -> list[Problem]:
-    if text.isprintable():
-        return []
     for index, char in textsafety.hidden(text):
         line, column = doc.where(*path)
         dotted = ".".join(map(str, path))

@@ -16,7 +16,7 @@ from typing import Any
 from generator import personal
 from generator.problems import Problem
 from generator.rules import rule
-from generator.yamlfile import Document
+from generator.yamlfile import Document, strings
 
 BASIS = "《中华人民共和国个人信息保护法》第十条、第二十八条；贵州 第三十九条；滨州 第三十一条；广西 第四十八条"
 
@@ -46,7 +46,7 @@ def id_numbers(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
         items:
           - {name: 公民身份号码, type: C, length: 18, description: 18 位，末位可为 X}
     """
-    yield from _report(document, root, "R-030", "居民身份证号码", personal.id_numbers)
+    yield from _report(document, root, "R-030", _candidates(document))
 
 
 @rule("R-031", "疑似手机号码", scope="schema", level="warning")
@@ -69,7 +69,7 @@ def mobile_numbers(document: Document, root: dict[str, Any]) -> Iterator[Problem
         contact:
           phone: 0990-7654321
     """
-    yield from _report(document, root, "R-031", "手机号码", personal.mobile_numbers)
+    yield from _report(document, root, "R-031", _candidates(document))
 
 
 @rule("R-032", "疑似银行卡号", scope="schema", level="warning")
@@ -93,40 +93,37 @@ def bank_cards(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
         items:
           - {name: 银行账号, type: C, length: 19, description: 16 至 19 位数字}
     """
-    yield from _report(document, root, "R-032", "银行卡号", personal.bank_cards)
+    yield from _report(document, root, "R-032", _candidates(document))
 
 
 _CANDIDATE = re.compile(r"\d{11}|\d{4} \d{4}")
 """Every number the three rules look for has eleven digits in a row or four, a space and four."""
 
+_FINDERS: dict[str, tuple[str, Callable[[str], list[personal.Match]]]] = {
+    "R-030": ("居民身份证号码", personal.id_numbers),
+    "R-031": ("手机号码", personal.mobile_numbers),
+    "R-032": ("银行卡号", personal.bank_cards),
+}
+
 Texts = list[tuple[tuple[str | int, ...], str]]
 
 
 def find(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
-    """R-030, R-031 and R-032 over every text field of ``document``."""
+    """R-030, R-031 and R-032 over every text field of ``document``, walking it once."""
     texts = _candidates(document)
-    if not texts:
-        return
-    yield from _report(document, root, "R-030", "居民身份证号码", personal.id_numbers, texts)
-    yield from _report(document, root, "R-031", "手机号码", personal.mobile_numbers, texts)
-    yield from _report(document, root, "R-032", "银行卡号", personal.bank_cards, texts)
+    for rule_id in _FINDERS if texts else ():
+        yield from _report(document, root, rule_id, texts)
 
 
 def _candidates(document: Document) -> Texts:
-    return [(at, text) for at, text in personal.strings(document.data) if _CANDIDATE.search(text)]
+    return [(at, text) for at, text in strings(document.data) if _CANDIDATE.search(text)]
 
 
-def _report(
-    document: Document,
-    root: dict[str, Any],
-    rule_id: str,
-    what: str,
-    finder: Callable[[str], list[personal.Match]],
-    texts: Texts | None = None,
-) -> Iterator[Problem]:
+def _report(document: Document, root: dict[str, Any], rule_id: str, texts: Texts) -> Iterator[Problem]:
     from generator.schemas import location
 
-    for at, text in _candidates(document) if texts is None else texts:
+    what, finder = _FINDERS[rule_id]
+    for at, text in texts:
         for match in finder(text):
             where = location(root, at) or "文件"
             line, column = document.where(*at)

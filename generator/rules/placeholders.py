@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.problems import Problem
 from generator.rules import rule
-from generator.yamlfile import Document
+from generator.yamlfile import Document, strings
 
 PLACEHOLDER = "待补充"
 """The value written for a field the source did not give; ``待补充：<note>`` keeps a hint."""
@@ -27,16 +27,9 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and (value == PLACEHOLDER or value.startswith(PLACEHOLDER + "："))
 
 
-def paths(data: Any, at: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def paths(data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every placeholder in ``data`` with its path of keys and indices."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from paths(value, (*at, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from paths(value, (*at, index))
-    elif is_placeholder(data):
-        yield at, data
+    return ((at, value) for at, value in strings(data) if is_placeholder(value))
 
 
 @rule("R-023", "字段待补充", scope="schema")
