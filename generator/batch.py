@@ -34,6 +34,13 @@ _CHECKING_MODULES = (
 _worker: dict[str, Any] = {}
 
 
+def cache_dir(root: Path) -> Path:
+    """Where results are cached for the catalog folder ``root`` (validation, site pages, search
+    parts): ``$CATALOG_CACHE_DIR`` or ``.cache/catalog`` beside the catalog."""
+    configured = os.environ.get("CATALOG_CACHE_DIR")
+    return Path(configured) if configured else root.resolve().parent / ".cache" / "catalog"
+
+
 def fingerprint(context_files: dict[str, bytes], prefix: str, on: str) -> str:
     """Hash of everything a resource's problems depend on besides the resource itself."""
     digest = hashlib.sha256(f"{prefix}\0{on}\0".encode())

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator import layout
-from generator.batch import check_files
+from generator.batch import cache_dir, check_files
 from generator.catalog import read_folder
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
@@ -23,12 +23,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", help="有警告也以退出码 1 结束")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="按哪一天校验（默认北京时间今天）")
     parser.add_argument("--no-cache", action="store_true", help="不使用也不更新校验缓存（.cache/catalog/）")
-
-
-def cache_dir(root: Path) -> Path:
-    """Where validation results are cached: ``$CATALOG_CACHE_DIR`` or ``.cache/catalog`` beside the catalog."""
-    configured = os.environ.get("CATALOG_CACHE_DIR")
-    return Path(configured) if configured else root.resolve().parent / ".cache" / "catalog"
 
 
 def display_prefix(root: Path) -> str:

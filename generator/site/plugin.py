@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import exports
+from generator import batch, exports
 from generator.model import code_to_stem
 from generator.site import data as site_data
 from generator.site import nav as site_nav
@@ -36,7 +36,6 @@ from generator.site.views import VIEWS
 
 log = logging.getLogger("mkdocs.plugins.catalog")
 CATALOG_DIR_ENV = "CATALOG_DIR"
-CACHE_DIR_ENV = "CATALOG_CACHE_DIR"
 
 
 class CatalogConfig(Config):
@@ -142,7 +141,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         data = self._data()
         try:
             assert self.nav is not None
-            cache = self._cache() / "pages" if self.config.cache else None
+            cache = batch.cache_dir(self.root) / "pages" if self.config.cache else None
             started = time.perf_counter()
             downloads = Background("生成下载文件", exports.write_all, data, Path(config.site_dir))
             try:
@@ -151,7 +150,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 if self.config.search:
                     begun = time.perf_counter()
                     stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
-                    parts = self._cache() / "search" if self.config.cache else None
+                    parts = batch.cache_dir(self.root) / "search" if self.config.cache else None
                     search.index(Path(config.site_dir), stems, self.config.search_part_size, parts)
                     log.info(f"搜索索引用时 {_since(begun)}")
             except BaseException:
@@ -170,11 +169,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         server.watch(str(self.root))
         server.watch(str(TEMPLATES))
         return server
-
-    def _cache(self) -> Path:
-        """``$CATALOG_CACHE_DIR``, else ``.cache/catalog`` beside the catalog (as ``catalog validate``)."""
-        configured = os.environ.get(CACHE_DIR_ENV)
-        return Path(configured) if configured else self.root.parent / ".cache" / "catalog"
 
     def _data(self) -> site_data.SiteData:
         if self.data is None:
