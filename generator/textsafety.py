@@ -71,6 +71,9 @@ def first_control(text: str) -> int:
     return found.start() if found else -1
 
 
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 forbids even escaped; YAML lets a value hold them (``"\\x01"``)."""
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 

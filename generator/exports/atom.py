@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from generator.model import code_to_stem
 from generator.site.data import CHANGES_SHOWN, SiteData
+from generator.textsafety import XML_ILLEGAL
 
 NS = "http://www.w3.org/2005/Atom"
 
@@ -43,13 +43,9 @@ def feed(feed_id: str, title: str, link: str, updated: str, entries: list[Entry]
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
 
 
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 forbids even escaped; YAML lets a value hold them (``"\\x01"``)."""
-
-
 def _add(parent: ET.Element, name: str, text: str) -> None:
     """A text child; ElementTree escapes ``<``, ``&`` and ``>``, feed readers show it as text."""
-    ET.SubElement(parent, f"{{{NS}}}{name}").text = _NOT_XML.sub("", text)
+    ET.SubElement(parent, f"{{{NS}}}{name}").text = XML_ILLEGAL.sub("", text)
 
 
 def _name(data: SiteData) -> str:

@@ -9,15 +9,13 @@ entry dated with the build date. Excel, LibreOffice and openpyxl read it.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Callable, Mapping
 from typing import IO
 from xml.sax.saxutils import escape
 
 from generator.exports.tables import Cell, Table, neutralise
-
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from generator.textsafety import XML_ILLEGAL
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -81,31 +79,30 @@ def to_xlsx(table: Table, date: str) -> bytes:
 
 def archive(parts: Mapping[str, str | bytes], date: str) -> bytes:
     """A zip of ``parts`` in the given order, every entry dated ``date`` (deflated, mode 0600)."""
-    year, month, day = (int(x) for x in date.split("-"))
-    stamp = (max(year, 1980), month, day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name, content in parts.items():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            target.writestr(info, content.encode("utf-8") if isinstance(content, str) else content)
+            target.writestr(_entry(name, date), content.encode("utf-8") if isinstance(content, str) else content)
     return out.getvalue()
 
 
 def archive_streamed(parts: Mapping[str, Callable[[IO[bytes]], None]], date: str) -> bytes:
     """Like :func:`archive`, each entry written by a function into the entry's stream."""
-    year, month, day = (int(x) for x in date.split("-"))
-    stamp = (max(year, 1980), month, day, 0, 0, 0)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for name, write in parts.items():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            with target.open(info, "w", force_zip64=True) as entry:
+            with target.open(_entry(name, date), "w", force_zip64=True) as entry:
                 write(entry)
     return out.getvalue()
+
+
+def _entry(name: str, date: str) -> zipfile.ZipInfo:
+    """A deflated entry dated ``date`` (zip dates start in 1980), mode 0600."""
+    year, month, day = (int(x) for x in date.split("-"))
+    info = zipfile.ZipInfo(name, date_time=(max(year, 1980), month, day, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o600 << 16
+    return info
 
 
 def _sheet(table: Table) -> str:
@@ -126,7 +123,7 @@ def _row(cells: tuple[Cell, ...] | list[Cell]) -> str:
 def _clean(cell: Cell) -> Cell:
     """``cell`` without the characters XML 1.0 forbids; before :func:`neutralise`, so that
     ``"\\x01=1+1"`` cannot lose its first character after the formula check."""
-    return _ILLEGAL.sub("", cell) if isinstance(cell, str) else cell
+    return XML_ILLEGAL.sub("", cell) if isinstance(cell, str) else cell
 
 
 def _cell(cell: Cell) -> str:
