@@ -145,13 +145,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             started = time.perf_counter()
             downloads = Background("生成下载文件", exports.write_all, data, Path(config.site_dir))
             try:
-                count, reused = resources.write_all(data, config, self.nav, self.env, self.pages, cache)
-                log.info(f"已生成 {count} 个资源页面（其中 {reused} 个未变，取自缓存），用时 {_since(started)}")
+                written = resources.write_all(data, config, self.nav, self.env, self.pages, cache)
+                log.info(f"已生成 {written.pages} 个资源页面（其中 {written.reused} 个未变，取自缓存），用时 {_since(started)}")
                 if self.config.search:
                     begun = time.perf_counter()
                     stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
                     parts = batch.cache_dir(self.root) / "search" if self.config.cache else None
-                    search.index(Path(config.site_dir), stems, self.config.search_part_size, parts)
+                    search.index(Path(config.site_dir), stems, self.config.search_part_size, parts, written.keys)
                     log.info(f"搜索索引用时 {_since(begun)}")
             except BaseException:
                 downloads.stop()

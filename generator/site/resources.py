@@ -14,7 +14,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
@@ -68,8 +68,9 @@ def body(data: SiteData, resource: Resource, url: str) -> str:
 
 def write_all(
     data: SiteData, config: MkDocsConfig, nav: Navigation, env: Any, pages: list[File], cache: Path | None = None
-) -> tuple[int, int]:
-    """Render and write every resource page; return (pages written, pages taken from ``cache``).
+) -> Written:
+    """Render and write every resource page; return how many, how many came from ``cache``, and
+    each page's cache key (by page folder name), which also stands for the page's bytes.
 
     With a ``cache`` folder, a page whose inputs are unchanged since an earlier build is copied
     from it instead of going through the theme: the key hashes the page's own inputs (address,
@@ -82,7 +83,7 @@ def write_all(
     nav_once = Once()
     outline = sections(nav)
 
-    def frame(resource: Resource, title: str, content: str, description: str) -> tuple[File, str]:
+    def frame(resource: Resource, title: str, content: str, description: str) -> str:
         file = File.generated(config, f"{url_of(resource.code)[:-1]}.md", content="")
         page = Page(theme_text(title), file, config)
         page.content = content
@@ -92,13 +93,14 @@ def write_all(
         page.meta = {"title": theme_text(title), "description": theme_text(description)}
         page.edit_url = data.edit_url(resource.path) or None
         context = {**get_context(outline, pages, config, page), "catalog_nav_once": nav_once}
-        return file, compact(template.render(context))
+        return compact(template.render(context))
 
     ordered = list(_ordered(data))
     frame_key = ""
     if cache is not None and ordered:
-        frame_key = _digest(frame(ordered[0], PROBE, "", PROBE)[1])
+        frame_key = _digest(frame(ordered[0], PROBE, "", PROBE))
     count = reused = 0
+    keys: dict[str, str] = {}
     for resource in ordered:
         content = body(data, resource, url_of(resource.code))
         description = resource.summary[:120]
@@ -108,19 +110,26 @@ def write_all(
         if cache is not None:
             key = _digest("\x00".join((frame_key, resource.code, resource.name, description,
                                        data.edit_url(resource.path), content)))
+            keys[code_to_stem(resource.code)] = key
             stored = cache / key[:2] / f"{key}.html"
             if stored.is_file():
                 shutil.copyfile(stored, target)
                 count += 1
                 reused += 1
                 continue
-        output = frame(resource, resource.name, content, description)[1].encode("utf-8", errors="xmlcharrefreplace")
+        output = frame(resource, resource.name, content, description).encode("utf-8", errors="xmlcharrefreplace")
         target.write_bytes(output)
         if stored is not None:
             stored.parent.mkdir(parents=True, exist_ok=True)
             stored.write_bytes(output)
         count += 1
-    return count, reused
+    return Written(count, reused, keys)
+
+
+class Written(NamedTuple):
+    pages: int
+    reused: int
+    keys: dict[str, str]
 
 
 def _digest(text: str) -> str:

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -41,7 +42,11 @@ PARTS_FILE = "pagefind/parts.json"
 
 
 def index(
-    site: Path, stems: dict[str, str] | None = None, part_size: int = PART_SIZE, cache: Path | None = None
+    site: Path,
+    stems: dict[str, str] | None = None,
+    part_size: int = PART_SIZE,
+    cache: Path | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> None:
     """Write the search index to ``site/pagefind``.
 
@@ -53,6 +58,8 @@ def index(
 
     With ``cache``, a part whose pages are byte for byte those of an earlier build is copied from
     the cache instead of indexed again: after one resource changed, one part is re-indexed.
+    ``keys`` (the page cache's key of each page, see ``resources.write_all``) stand for the pages'
+    bytes, so that those need not be read again; a page without one is read and hashed.
     """
     stems = stems or {}
     count = max(1, math.ceil(len(stems) / part_size))
@@ -69,7 +76,7 @@ def index(
     for number in sorted(parts):
         name = f"part-{number:02d}"
         target = site / "pagefind" / name
-        stored = cache / f"{name}-{_fingerprint(site, parts[number])}" if cache else None
+        stored = cache / f"{name}-{_fingerprint(site, parts[number], keys or {})}" if cache else None
         if stored is not None and stored.is_dir():
             shutil.copytree(stored, target)
             reused += 1
@@ -84,14 +91,17 @@ def index(
     _write_parts(site, names)
 
 
-def _fingerprint(site: Path, stems: list[str]) -> str:
+def _fingerprint(site: Path, stems: list[str], keys: Mapping[str, str]) -> str:
     """SHA-256 of the Pagefind version and every page of a part (its address and its bytes)."""
     digest = hashlib.sha256(str(executable()).encode())
     for stem in stems:
         digest.update(stem.encode() + b"\0")
-        page = site / "resources" / stem / "index.html"
-        digest.update(hashlib.sha256(page.read_bytes()).digest() if page.is_file() else b"-")
+        digest.update((keys.get(stem) or _page_digest(site / "resources" / stem / "index.html")).encode())
     return digest.hexdigest()[:32]
+
+
+def _page_digest(page: Path) -> str:
+    return hashlib.sha256(page.read_bytes()).hexdigest() if page.is_file() else "-"
 
 
 def _store(built: Path, stored: Path) -> None:
