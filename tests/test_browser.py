@@ -7,51 +7,25 @@ Accessibility: axe-core, as bundled in the ``axe-playwright-python`` wheel.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import hostile
 import pytest
+from browse import ARGS, need_chromium, serve
 from site_repo import HOSTILE_DEPARTMENT, build, make_hostile_repo, make_repo
-
-ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]
-
-
-def chromium() -> str | None:
-    for candidate in (os.environ.get("CATALOG_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return None
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium()
-    if executable is None:
-        message = "没有找到 Chromium（/usr/bin/chromium 或环境变量 CATALOG_CHROMIUM），跳过浏览器测试"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message.replace("跳过", "CI 中不能跳过"))
-        pytest.skip(message)
+    executable = need_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=ARGS)
         yield launched
         launched.close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -70,14 +44,8 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture

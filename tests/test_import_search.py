@@ -7,20 +7,13 @@ searches it in headless Chromium for words of the imported resources' names and 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import shutil
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
+from browse import browsing, need_chromium
 from site_repo import build
-from test_browser import ARGS, _Quiet, chromium
 from test_import_site import SITE_CORPUS
 
 from generator.importer.export import WRITERS, collect, rows
@@ -29,39 +22,8 @@ from generator.importer.pipeline import import_files
 from generator.yamlfile import parse
 
 
-def need_chromium() -> str:
-    executable = chromium()
-    if executable is None:
-        message = "没有找到 Chromium（/usr/bin/chromium 或环境变量 CATALOG_CHROMIUM），跳过浏览器测试"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message.replace("跳过", "CI 中不能跳过"))
-        pytest.skip(message)
-    return executable
-
-
-@contextmanager
-def browsing(site: Path) -> Iterator[tuple[Any, str]]:
-    """A Chromium page and the base URL of ``site`` served on 127.0.0.1."""
-    executable = need_chromium()
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
-            yield browser.new_page(), f"http://127.0.0.1:{server.server_address[1]}/"
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def test_search_finds_imported_resources(tmp_path: Path) -> None:
-    need_chromium()
+    executable = need_chromium()
     catalog = tmp_path / "catalog"
     shutil.copytree(SITE_CORPUS, catalog)
     sheet = tmp_path / "gongan.xlsx"
@@ -75,7 +37,7 @@ def test_search_finds_imported_resources(tmp_path: Path) -> None:
     assert report.written == len(imported) > 0
     build(catalog, tmp_path / "site", search=True)
 
-    with browsing(tmp_path / "site") as (page, base):
+    with browsing(tmp_path / "site", executable) as (page, base):
         for code, data in imported.items():
             if data["status"] == "已下线":
                 continue
@@ -91,7 +53,7 @@ def test_search_finds_imported_resources(tmp_path: Path) -> None:
 
 def test_search_index_in_parts_finds_resources_of_every_part(tmp_path: Path) -> None:
     """A large catalog's index is built in parts (here forced with a part size of 2) and merged."""
-    need_chromium()
+    executable = need_chromium()
     catalog = tmp_path / "catalog"
     shutil.copytree(SITE_CORPUS, catalog)
     build(catalog, tmp_path / "site", search=True, part_size=2)
@@ -103,7 +65,7 @@ def test_search_index_in_parts_finds_resources_of_every_part(tmp_path: Path) -> 
         data = parse(path.read_bytes(), path.name)[0].data
         names[data["code"]] = data["name"]
 
-    with browsing(tmp_path / "site") as (page, base):
+    with browsing(tmp_path / "site", executable) as (page, base):
         for code, name in names.items():
             page.goto(base + f"search/?q={name}")
             link = page.locator(".pagefind-ui__result-link", has_text=name)

@@ -243,49 +243,33 @@ def browser_search(site: Path, word: str) -> tuple[float, int] | str:
     opened (Pagefind's script, WebAssembly, index parts and result fragments). A string says why it
     could not be measured.
     """
-    import functools
-    import http.server
-    import threading
+    sys.path.insert(0, str(HERE.parent))
+    from browse import browsing, chromium
 
-    chromium = os.environ.get("CATALOG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
+    executable = chromium()
+    if executable is None:
         return "未找到 Chromium，未在浏览器中测量"
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright  # noqa: F401
     except ImportError:
         return "未安装 playwright，未在浏览器中测量"
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     sizes: dict[str, int] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-            page = browser.new_page()
 
-            def record(response: object) -> None:
-                url = response.url  # type: ignore[attr-defined]
-                if "/pagefind/" in url:
-                    sizes[url] = len(response.body())  # type: ignore[attr-defined]
+    def record(response: object) -> None:
+        url = response.url  # type: ignore[attr-defined]
+        if "/pagefind/" in url:
+            sizes[url] = len(response.body())  # type: ignore[attr-defined]
 
-            page.on("response", record)
-            page.goto(base + "search/")
-            page.wait_for_load_state("networkidle")
-            box = page.locator(".pagefind-ui__search-input")
-            start = time.perf_counter()
-            box.fill(word)
-            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
-            seconds = time.perf_counter() - start
-            page.wait_for_load_state("networkidle")
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with browsing(site, executable) as (page, base):
+        page.on("response", record)
+        page.goto(base + "search/")
+        page.wait_for_load_state("networkidle")
+        box = page.locator(".pagefind-ui__search-input")
+        start = time.perf_counter()
+        box.fill(word)
+        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
+        seconds = time.perf_counter() - start
+        page.wait_for_load_state("networkidle")
     return seconds, sum(sizes.values())
 
 
