@@ -59,13 +59,25 @@ def _collisions(entries: Sequence[TreeEntry], touched: set[str]) -> list[Problem
     names: dict[str, set[str]] = {}
     for path in paths:
         names.setdefault(fold(path), set()).add(path)
+    colliding = {path for same in names.values() if len(same) > 1 for path in same}
     found = []
     for same in names.values():
         if len(same) < 2:
             continue
         for path in sorted(same):
+            if _below(path, colliding):
+                continue  # its folder is reported already
             if any(p == path or p.startswith(path + "/") for p in touched):
                 others = "、".join(sorted(same - {path}))
                 message = f"路径 {path} 与 {others} 只差大小写或 Unicode 写法：在 Windows 和 macOS 上检出时它们是同一个，只会留下一个。请删除或改名"
                 found.append(_problem(path, "F-021", message))
     return found
+
+
+def _below(path: str, folders: set[str]) -> bool:
+    folder = path.rpartition("/")[0]
+    while folder:
+        if folder in folders:
+            return True
+        folder = folder.rpartition("/")[0]
+    return False
