@@ -219,16 +219,25 @@ class TreeChange:
     path: str
     old_mode: int
     new_mode: int
+    old_sha: str = ""
+    new_sha: str = ""
+
+    def blob_id(self, side: str) -> str | None:
+        """The id of the file on ``side`` (``old`` or ``new``) as :func:`blob_ids` gives it, or ``None``."""
+        mode, sha = (self.old_mode, self.old_sha) if side == "old" else (self.new_mode, self.new_sha)
+        if not mode or mode == GITLINK_MODE:
+            return None
+        return f"link:{sha}" if mode == LINK_MODE else sha
 
 
-def entries(repo: git.Repo, tree: str, prefix: str = "") -> list[TreeEntry]:
-    """Every entry below ``prefix`` of the commit or tree ``tree``, submodules included."""
-    output = repo.git.ls_tree("-r", "-z", "--full-tree", tree, "--", prefix or ".")
+def entries(repo: git.Repo, tree: str, *paths: str) -> list[TreeEntry]:
+    """Every entry at or below ``paths`` (default: all) of the commit or tree ``tree``, submodules included."""
+    output = repo.git.ls_tree("-r", "-z", "--full-tree", tree, "--", *[p or "." for p in paths or ("",)])
     found = []
     for line in output.split("\0"):
         if line:
-            meta, path = line.split("\t", 1)
-            mode, kind, sha = meta.split()
+            mode, kind, rest = line.split(" ", 2)
+            sha, path = rest.split("\t", 1)
             found.append(TreeEntry(path, int(mode, 8), kind, sha))
     return found
 
@@ -269,8 +278,8 @@ def tree_changes(repo: git.Repo, old: str, new: str) -> list[TreeChange]:
     changes = []
     for meta, path in zip(fields[0::2], fields[1::2], strict=False):
         if meta.startswith(":"):
-            old_mode, new_mode = meta[1:].split()[:2]
-            changes.append(TreeChange(path, int(old_mode, 8), int(new_mode, 8)))
+            old_mode, new_mode, old_sha, new_sha = meta[1:].split()[:4]
+            changes.append(TreeChange(path, int(old_mode, 8), int(new_mode, 8), old_sha, new_sha))
     return sorted(changes, key=lambda c: c.path)
 
 
@@ -285,10 +294,8 @@ def containing(repo: git.Repo, tree: str, prefix: str, texts: list[str]) -> list
     return sorted(path.split(":", 1)[1] for path in output.split("\0") if ":" in path)
 
 
-def differs_from_work_tree(repo: git.Repo, rev: str, prefix: str) -> bool:
-    """Whether files below ``prefix`` in the work tree differ from ``rev`` (edits or new files)."""
+def uncommitted(repo: git.Repo) -> bool:
+    """Whether the work tree has edits or new files that are not committed (ignored files aside)."""
     if repo.bare or repo.working_tree_dir is None:
         return False
-    status = repo.git.diff("--quiet", rev, "--", prefix or ".", with_extended_output=True, with_exceptions=False)[0]
-    untracked = repo.git.ls_files("--others", "--exclude-standard", "--", prefix or ".")
-    return status != 0 or bool(untracked.strip())
+    return bool(repo.git.status("--porcelain", "--untracked-files=normal").strip())

@@ -86,7 +86,8 @@ def review(repo: Any, prefix: str, base: str, head: str, today: str, cache: Path
     base_tree = gitrepo.tree_of(repo, base_sha)
     moved = gitrepo.tree_changes(repo, base_tree, merged)
     entries = gitrepo.entries(repo, merged)
-    old_ids, new_ids = gitrepo.tree_blob_ids(repo, base_tree, prefix), _ids(entries, prefix)
+    new_ids = _ids(entries, prefix)
+    old_ids = {rel: sha for c in moved if (rel := areas.in_catalog(c.path, prefix)) is not None and (sha := c.blob_id("old"))}
     changed = sorted(rel for c in moved if (rel := areas.in_catalog(c.path, prefix)) is not None and (rel in old_ids or rel in new_ids))
     outside = [c.path for c in moved if areas.in_catalog(c.path, prefix) not in changed]
     shown = (lambda rel: f"{prefix}/{rel}") if prefix else (lambda rel: rel)
@@ -101,8 +102,7 @@ def review(repo: Any, prefix: str, base: str, head: str, today: str, cache: Path
         head_catalog = _load(repo, prefix, {p: new_ids[p] for p in changed if p in new_ids}, parsed)[0]
     else:
         head_catalog, problems = _head(repo, prefix, merged, new_ids, old_ids, changed, today, parsed)
-    settings_ids = {p: i for p, i in old_ids.items() if p in INFRASTRUCTURE}
-    settings = _load(repo, prefix, settings_ids, parsed)[0]
+    settings = _load(repo, prefix, _ids(gitrepo.entries(repo, base_tree, *[shown(p) for p in INFRASTRUCTURE]), prefix), parsed)[0]
     old_catalog = _load(repo, prefix, {p: old_ids[p] for p in changed if p in old_ids}, parsed)[0]
 
     changes = classify(
@@ -190,7 +190,8 @@ def _needles(old: Catalog, new: Catalog, shown: set[str]) -> list[str]:
     kept = {r.code for r in new.resources if r.doc.path in shown and r.status != STATUS_DELISTED}
     gone = {r.code for r in old.resources if r.code not in kept}
     gone |= {r.code for r in new.resources if r.doc.path in shown and r.status == STATUS_DELISTED}
-    names = {r.name for r in new.resources if r.doc.path in shown and r.name}
+    named = {r.doc.path: r.name for r in old.resources}
+    names = {r.name for r in new.resources if r.doc.path in shown and r.name and named.get(r.doc.path) != r.name}
     return sorted(gone | names)
 
 
@@ -203,9 +204,10 @@ def _load(repo: Any, prefix: str, ids: dict[str, str], parsed: list[str]) -> tup
 def _stems(ids: Iterable[str]) -> dict[str, list[str]]:
     """Resource files by file-name stem (= code with “-”), from the tree's names alone."""
     found: dict[str, list[str]] = {}
+    special = tuple(f"/{name}" for name in layout.IN_DEPARTMENT)
     for path in sorted(ids):
-        if layout.kind_of(path) == "resource":
-            found.setdefault(path.rsplit("/", 1)[-1].removesuffix(".yaml"), []).append(path)
+        if path.endswith(".yaml") and path.count("/") == 1 and not path.endswith(special):
+            found.setdefault(path[path.index("/") + 1 : -5], []).append(path)
     return found
 
 

@@ -43,8 +43,10 @@ def _problem(path: str, rule_id: str, message: str) -> Problem:
 
 def fold(path: str) -> str:
     """The form under which Windows and macOS disks treat two paths as one."""
-    parts = unicodedata.normalize("NFC", path).casefold().split("/")
-    return "/".join(part.rstrip(" .") or part for part in parts)
+    folded = path.lower() if path.isascii() else unicodedata.normalize("NFC", path).casefold()
+    if "./" in folded or " /" in folded or folded.endswith((".", " ")):
+        folded = "/".join(part.rstrip(" .") or part for part in folded.split("/"))
+    return folded
 
 
 def _collisions(entries: Sequence[TreeEntry], touched: set[str]) -> list[Problem]:

@@ -50,10 +50,9 @@ def run(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else batch.cache_dir(gitrepo.root(repo) / (prefix or ".")) / "check"
     try:
         result = review(repo, prefix, args.base, args.head, on, cache)
-        stale = gitrepo.differs_from_work_tree(repo, result.head, "")
     except gitrepo.RepoError as err:
         raise UsageError(str(err)) from None
-    if stale:
+    if gitrepo.uncommitted(repo):
         print(f"注意：工作区有未提交的修改，本次只检查已提交的版本 {result.head[:7]}，不包括这些修改；请先提交再检查。", file=sys.stderr)
     report = markdown.render(result)
     if args.report:
