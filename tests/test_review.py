@@ -38,6 +38,13 @@ def problems_of(data: dict[str, Any], rule: str) -> list[dict[str, Any]]:
     return [p for p in data["problems"] if p["rule"] == rule]
 
 
+def commit_blob(repo: GitRepo, path: str, data: bytes, message: str, mode: str = "100644") -> None:
+    """Commit ``data`` at ``path`` through git's plumbing: nothing in the work tree is converted."""
+    blob = subprocess.run(["git", "hash-object", "-w", "--stdin"], input=data, cwd=repo.root, check=True, capture_output=True).stdout.decode().strip()
+    repo.git("update-index", "--add", "--cacheinfo", f"{mode},{blob},{path}")
+    repo.git("commit", "-q", "-m", message, day="2026-03-02")
+
+
 def kinds(data: dict[str, Any]) -> dict[str, tuple[str, str, str]]:
     return {c["path"]: (c["kind"], c["label"], c["approval"]) for c in data["changes"]}
 
@@ -83,8 +90,7 @@ def test_deleting_department_yaml_is_refused(repo: GitRepo, capsys: pytest.Captu
 
 def test_gitattributes_in_a_department_folder_is_refused(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
     repo.branch("pr")
-    repo.write("catalog/gongan/.gitattributes", "*.yaml working-tree-encoding=UTF-16LE\n")
-    repo.commit("添加属性文件", "2026-03-02")
+    commit_blob(repo, "catalog/gongan/.gitattributes", b"*.yaml working-tree-encoding=UTF-16LE\n", "添加属性文件")
     code, data = check(capsys)
     assert code == 1
     [hidden] = problems_of(data, "F-020")
@@ -214,7 +220,7 @@ def test_submodule_in_the_catalog_is_refused(repo: GitRepo, capsys: pytest.Captu
     repo.branch("pr")
     head = repo.git("rev-parse", "HEAD")
     repo.git("update-index", "--add", "--cacheinfo", f"160000,{head},catalog/gongan/101001-000009.yaml")
-    repo.git("commit", "-q", "-m", "子模块", day="2026-03-02")
+    repo.git("commit", "-q", "-m", "子模块", day="2026-03-02")  # a gitlink has no blob to write
     code, data = check(capsys)
     assert code == 1
     [gitlink] = problems_of(data, "F-008")
@@ -223,9 +229,7 @@ def test_submodule_in_the_catalog_is_refused(repo: GitRepo, capsys: pytest.Captu
 
 def test_paths_that_differ_only_in_case_are_refused(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
     repo.branch("pr")
-    blob = subprocess.run(["git", "hash-object", "-w", LIUDONG], cwd=repo.root, check=True, capture_output=True, text=True).stdout.strip()
-    repo.git("update-index", "--add", "--cacheinfo", f"100644,{blob},catalog/GongAn/301001-000001.yaml")
-    repo.git("commit", "-q", "-m", "同名", day="2026-03-02")
+    commit_blob(repo, "catalog/GongAn/301001-000001.yaml", (repo.root / LIUDONG).read_bytes(), "同名")
     code, data = check(capsys)
     assert code == 1
     collisions = problems_of(data, "F-021")
@@ -250,3 +254,40 @@ def test_text_format_and_the_uncommitted_edits_warning(repo: GitRepo, capsys: py
     out, err = capsys.readouterr()
     assert err.startswith("注意：工作区有未提交的修改") and err.count("\n") == 1
     assert "已下线" not in out
+
+
+def test_the_workflow_layout_base_code_and_head_as_data(
+    repo: GitRepo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As pr-check.yml runs it: the head fetched with an empty sparse checkout (no file on disk, so
+    its .gitattributes cannot act), checked from a folder outside both checkouts."""
+    assert main(["codeowners"]) == 0
+    capsys.readouterr()
+    repo.commit("代码所有者", "2026-03-01")
+    repo.branch("pr")
+    repo.replace(GONGAN_DEPARTMENT, 'item_code: "01"', 'item_code: "09"')
+    repo.commit("修改部门项代码", "2026-03-02")
+    commit_blob(repo, "catalog/gongan/.gitattributes", b"*.yaml working-tree-encoding=UTF-16LE\n", "属性文件")
+    head = repo.git("rev-parse", "HEAD")
+    data = tmp_path / "ws" / "pr"
+    for args in (["clone", "-q", "--no-checkout", str(repo.root), str(data)], ["-C", str(data), "sparse-checkout", "set", "--no-cone", "/.data-only-no-files"], ["-C", str(data), "checkout", "-q", head]):
+        subprocess.run(["git", *args], check=True, capture_output=True)
+    assert [p.name for p in data.iterdir()] == [".git"]
+    neutral = tmp_path / "runner-temp"
+    neutral.mkdir()
+    monkeypatch.chdir(neutral)
+    base = repo.git("rev-parse", "main")
+    code = main(["check", "--catalog", str(data / "catalog"), "--base", base, "--head", head, "--format", "json", "--today", "2026-03-02"])
+    out, err = capsys.readouterr()
+    found = {(p["rule"], p["path"]) for p in json.loads(out)["problems"] if p["level"] == "error"}
+    assert code == 1 and err == ""
+    assert found == {("F-020", "catalog/gongan/.gitattributes"), ("R-009", LIUDONG)}
+    assert main(["codeowners", "--check", "--catalog", str(data / "catalog"), "--rev", head]) == 0
+    assert main(["codeowners", "--check", "--catalog", str(data / "catalog"), "--rev", base]) == 0
+    repo.git("checkout", "-q", "-f", "main")
+    repo.branch("reviewers")
+    repo.replace(GONGAN_DEPARTMENT, '["@test-gongan"]', '["@gongan-2"]')
+    repo.commit("换审核人", "2026-03-03")
+    subprocess.run(["git", "-C", str(data), "fetch", "-q", "origin", "reviewers"], check=True, capture_output=True)
+    assert main(["codeowners", "--check", "--catalog", str(data / "catalog"), "--rev", "origin/reviewers"]) == 1
+    assert "不是最新的" in capsys.readouterr().err

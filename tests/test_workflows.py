@@ -195,6 +195,9 @@ def data_only(job: dict[str, Any]) -> list[str]:
         found.append("the pull request's head is not checked out into a separate folder")
     if len(checkouts) != 2:
         found.append("a checkout other than the base's code and the head's data")
+    for checkout in checkouts:
+        if head and checkout.get("path") == head[0] and (not checkout.get("sparse-checkout") or checkout.get("sparse-checkout-cone-mode") is not False):
+            found.append("the pull request's files are written to disk (no empty sparse checkout)")
     if found:
         return found
     code, data = str(base[0]).strip("/"), str(head[0]).strip("/")
@@ -238,6 +241,7 @@ def test_pr_check_runs_the_base_code_on_the_head_as_data() -> None:
         (lambda job: job["steps"].append({"run": "make", "working-directory": "pr"}), "inside the pull request's folder"),
         (lambda job: job["steps"].pop(0), "base branch is not checked out"),
         (lambda job: job["steps"].pop(1), "head is not checked out"),
+        (lambda job: job["steps"][1]["with"].pop("sparse-checkout"), "written to disk"),
         (lambda job: job["steps"].insert(0, {"uses": "actions/checkout@x", "with": {}}), "a checkout other than"),
     ],
 )

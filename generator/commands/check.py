@@ -33,8 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def locate(catalog: str) -> tuple[Any, str]:
     """The repository holding the catalog folder, and the folder relative to its root."""
     folder = Path(catalog).resolve()
+    present = next((f for f in (folder, *folder.parents) if f.exists()), Path.cwd())
     try:
-        repo = gitrepo.open_repo(folder if folder.exists() else Path.cwd())
+        # The folder may be absent from the work tree (a pull request checked out as data only):
+        # the repository is found from its nearest existing parent, and files are read from git.
+        repo = gitrepo.open_repo(present)
     except gitrepo.RepoError as err:
         raise UsageError(str(err)) from None
     try:
