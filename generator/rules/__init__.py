@@ -127,4 +127,5 @@ def _load_all() -> None:
         personal,
         placeholders,
         sharing,
+        tree,
     )
