@@ -80,10 +80,13 @@ def test_values_are_normalised_only_through_alias_tables(base_catalog: Path, tmp
     assert report.normalised == 3
 
 
-def test_placeholders_fail_validation_with_their_field(base_catalog: Path, tmp_path: Path) -> None:
+def test_placeholders_are_warnings_with_their_field_and_keep_the_file_unpublished(base_catalog: Path, tmp_path: Path) -> None:
     [report] = import_files([write_csv(tmp_path / "in.csv", "utf-8")], "gongan", load("xiamen"), base_catalog)
-    _, problems = validate_folder(base_catalog, "catalog", TODAY)
-    assert {p.rule for p in problems if p.level == "error"} == {"R-023"}
+    catalog, problems = validate_folder(base_catalog, "catalog", TODAY)
+    assert {p.rule for p in problems if p.level == "error"} == set()
+    assert {p.rule for p in problems if p.level == "warning"} == {"R-023"}
+    # the files are merged as drafts: none of them is a published resource until filled in
+    assert {r.code for r in catalog.resources} == {"101001/000001", "301001/000001", "102001/000001"}
     shown = {(p.path.split("/")[-1], p.field) for p in problems}
     for outcome in report.outcomes[:3]:
         name = outcome.path.split("/")[-1]

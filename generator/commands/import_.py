@@ -10,8 +10,8 @@ from pathlib import Path
 from generator import layout
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.commands.validate import display_prefix
-from generator.importer import mapping as mappings
 from generator.importer import forecast, onboard_report
+from generator.importer import mapping as mappings
 from generator.importer.onboard import import_by_provider
 from generator.importer.pipeline import Progress, import_files
 from generator.importer.readers import SourceError

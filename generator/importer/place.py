@@ -68,8 +68,8 @@ def place_all(drafts: list[Draft], state: State) -> list[Placed]:
     for index, item in sorted(new, key=lambda pair: _order(pair[1])):
         placed[index] = _new(item, claimed, state)
     for index, first in repeats.items():
-        earlier = placed[first]
-        placed[index] = Placed(drafts[index], earlier.path, earlier.data, earlier.before, earlier.refused, same_as=earlier.draft)
+        done = placed[first]
+        placed[index] = Placed(drafts[index], done.path, done.data, done.before, done.refused, same_as=done.draft)
     return [placed[i] for i in range(len(drafts))]
 
 

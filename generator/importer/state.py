@@ -14,7 +14,6 @@ from generator.model import code_to_stem
 from generator.profiles import Profile, resolve
 from generator.yamlfile import parse
 
-
 USED_FIELDS = ("name", "item_code", "profile")
 """Fields an import reads; a placeholder is tolerated anywhere else (e.g. a new department's uscc)."""
 
