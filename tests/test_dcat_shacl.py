@@ -54,7 +54,7 @@ def test_dcat_download_conforms_to_dcat_ap_3(download: bytes) -> None:
 
 def test_the_shapes_do_catch_a_broken_download(download: bytes) -> None:
     """The check can fail: an access right without its class is a violation of the shapes."""
-    broken = download.replace(b'"@type":"dct:RightsStatement"', b'"@type":"dct:Standard"', 1)
+    broken = download.replace(b'"@type":"dct:RightsStatement"', b'"@type":"dct:Standard"')
     assert broken != download
     conforms, report = shacl(broken)
     assert not conforms and "RightsStatement" in report
