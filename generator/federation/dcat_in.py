@@ -134,7 +134,8 @@ def _values(node: dict[str, Any], context: _Context) -> dict[str, Any]:
 
     access = context.expand(_iri(context.get(node, DCT + "accessRights")))
     frequency = context.expand(_iri(context.get(node, DCT + "accrualPeriodicity")))
-    landing = _iri(context.get(node, DCAT + "landingPage")) or (node.get("@id") if isinstance(node.get("@id"), str) else "")
+    own = node.get("@id")
+    landing = _iri(context.get(node, DCAT + "landingPage")) or (own if isinstance(own, str) else "")
     return {
         "code": text(DCT + "identifier"),
         "name": text(DCT + "title"),

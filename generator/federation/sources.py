@@ -114,7 +114,7 @@ def depth(text: str) -> int:
 
 def checked(member: Member, values: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
     """Records of ``values``; those the member's profile cannot accept are left out and reported."""
-    profile, _ = resolve(member.profile)
+    profile, _ = resolve(member.profile, None)
     kept: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
     for number, value in enumerate(values, start=1):
