@@ -30,11 +30,11 @@ from generator.exports import dcat
 from generator.exports.jsonfile import dump_script_safe
 from generator.site.data import collect
 
-NEGATIVE = """code: 101001/000009
+NEGATIVE = """code: 301001/000009
 name: 户籍人口基本信息
 classification:
-  class: 基础
-  item: 人口
+  class: 部门
+  item: 测试市公安局
 department: gongan
 summary: 全省户籍人口的姓名、公民身份号码、户籍地址等基本登记信息。
 format: {category: 数据库, type: 达梦数据库}
@@ -42,6 +42,7 @@ items:
   - {name: 公民身份号码, type: C, length: 18, identifier: true}
 share:
   type: 不予共享
+  condition: 含公民身份号码等个人信息，法律规定不得向其他部门提供
   basis: [pipl-13]
 open:
   type: 不予开放
@@ -125,7 +126,8 @@ def federation(where: Path) -> Iterator[Federation]:
         province.replace("catalog/registry.yaml", "profile: national", "profile: jilin")
         registry = province.read("catalog/registry.yaml")
         province.write("catalog/registry.yaml", registry + members_yaml(city1.root, city2.root, url))
-        province.write("catalog/gongan/101001-000009.yaml", NEGATIVE)
+        province.write("catalog/gongan/301001-000009.yaml", NEGATIVE)
+        province.replace("catalog/shichang/102001-000001.yaml", "item: 法人单位", "item: 法人")  # 吉林 第二十一条
         province.commit("登记下级目录", "2026-09-05")
         found = Federation(province, city1, city2, county, served, url)
         found.publish_county()
