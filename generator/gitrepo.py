@@ -299,3 +299,36 @@ def uncommitted(repo: git.Repo) -> bool:
     if repo.bare or repo.working_tree_dir is None:
         return False
     return bool(repo.git.status("--porcelain", "--untracked-files=normal").strip())
+
+def fetch_ref(mirror: Path, url: str, ref: str) -> str:
+    """Fetch branch or tag ``ref`` of the repository at ``url`` into the bare repository ``mirror``
+    (made on first use) and return its commit id. Only objects are fetched: nothing is checked
+    out and no hook of the fetched repository runs (``catalog harvest`` reads blobs from it)."""
+    if url.startswith("-") or ref.startswith("-"):
+        raise RepoError(f"仓库地址或分支不能以“-”开头：{url} {ref}")
+    if not (mirror / "HEAD").is_file():
+        mirror.mkdir(parents=True, exist_ok=True)
+        git.Repo.init(mirror, bare=True)
+    repo = git.Repo(mirror)
+    try:
+        with repo.git.custom_environment(GIT_TERMINAL_PROMPT="0"):
+            repo.git.fetch("--no-tags", "--depth=1", url, f"+{ref}:refs/harvest/head")
+    except git.GitCommandError as err:
+        detail = (err.stderr or "").strip().splitlines()
+        raise RepoError(f"无法从 {url} 抓取“{ref}”：{detail[-1] if detail else err}") from None
+    return resolve(repo, "refs/harvest/head")
+
+
+def bare(mirror: Path) -> git.Repo:
+    """The bare repository made by :func:`fetch_ref`."""
+    return git.Repo(mirror)
+
+
+def head_or_none(path: Path) -> tuple[git.Repo, str] | None:
+    """The repository holding ``path`` and its HEAD commit id, or ``None`` outside git (or before
+    the first commit)."""
+    try:
+        repo = open_repo(path)
+        return repo, resolve(repo, "HEAD")
+    except RepoError:
+        return None

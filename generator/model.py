@@ -237,6 +237,10 @@ class Registry:
     sample: bool = False
     site_url: str = ""
     repo_url: str = ""
+    members: list[dict[str, Any]] = field(default_factory=list)
+    """Lower-level registries this one aggregates (``generator.federation``), as in the YAML."""
+    member_pages: int = 5000
+    """Members' resources get pages of their own on this site only up to this many in all."""
     doc: Document = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
     @classmethod

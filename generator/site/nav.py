@@ -18,6 +18,7 @@ from generator.site.render import theme_text
 GUIDES = (
     ("填报指南", "guide/submit.md"),
     ("审核指南", "guide/review.md"),
+    ("整体接入与上下级汇聚", "guide/federation.md"),
     ("拉取请求流程", "pr-workflow.md"),
     ("字段说明", "reference/fields.md"),
     ("校验规则", "reference/rules.md"),

@@ -65,6 +65,9 @@ def plan(data: SiteData) -> list[PagePlan]:
                 context={"basis": basis}, edit_path=legal, in_nav=False,
             )
         )
+    from generator.site.members import plans as member_plans  # the federated pages (issue 15)
+
+    pages.extend(member_plans(data))
     pages.append(PagePlan("stats.md", "统计", "stats.html"))
     pages.append(PagePlan("downloads.md", "下载", "downloads.html"))
     pages.append(PagePlan("reference/fields.md", "字段说明", markdown=fields_markdown()))

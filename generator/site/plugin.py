@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 from generator import batch, exports
 from generator.model import code_to_stem
 from generator.site import data as site_data
+from generator.site import members, resources, search
 from generator.site import nav as site_nav
-from generator.site import resources, search
 from generator.site import search as search_module
 from generator.site.background import Background
 from generator.site.pages import PagePlan, plan
@@ -75,6 +75,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         except site_data.CatalogInvalid as err:
             raise PluginError(f"目录未通过校验，网站不发布。请先修正以下问题：\n{err}") from None
         self.data = data
+        members.set_root(data, self.root)
         self.plans = {entry.src_uri: entry for entry in plan(data)}
         registry = data.catalog.registry
         if registry is not None:
@@ -153,6 +154,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                     parts = batch.cache_dir(self.root) / "search" if self.config.cache else None
                     search.index(Path(config.site_dir), stems, self.config.search_part_size, parts, written.keys)
                     log.info(f"搜索索引用时 {_since(begun)}")
+                members.publish(data, Path(config.site_dir), self.config.search)
             except BaseException:
                 downloads.stop()
                 raise

@@ -156,3 +156,11 @@ VIEWS: dict[str, View] = {
     "stats.html": statistics,
     "downloads.html": downloads,
 }
+
+def _members() -> dict[str, View]:
+    from generator.site.members import VIEWS as MEMBER_VIEWS  # the federated pages (issue 15)
+
+    return MEMBER_VIEWS
+
+
+VIEWS.update(_members())
