@@ -298,3 +298,32 @@ def test_zizmor_catches_an_injection(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yml"
     bad.write_text(GOOD.replace('run: echo "$TITLE"', "run: echo ${{ github.event.pull_request.title }}"), encoding="utf-8")
     assert "template-injection" in {f["ident"] for f in zizmor(bad)}
+
+
+def _load(name: str) -> dict[Any, Any]:
+    loaded: dict[Any, Any] = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_publish_rebuilds_on_merge_and_daily_from_main_only() -> None:
+    """The public site is rebuilt on every merge and once a day (countdowns and 数据截至 stay
+    current), from the main branch only: never on a pull request, never with a write token in the build."""
+    workflow = _load("publish.yml")
+    on = workflow.get("on", workflow.get(True))
+    assert set(on) == {"push", "schedule", "workflow_dispatch"}
+    assert on["push"]["branches"] == ["main"]
+    assert on["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"], "daily"
+    build = workflow["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read"}
+    script = "\n".join(str(step.get("run", "")) for step in build["steps"])
+    assert "catalog build --date" in script and "Asia/Shanghai" in script
+    assert set(workflow["jobs"]) == {"build", "pages", "intranet"}
+    assert workflow["jobs"]["pages"]["needs"] == "build"
+
+
+def test_harvest_proposes_a_pull_request_and_never_merges() -> None:
+    workflow = _load("harvest.yml")
+    script = "\n".join(str(step.get("run", "")) for step in workflow["jobs"]["harvest"]["steps"])
+    assert "catalog harvest --format json" in script
+    assert "gh pr create" in script and "gh pr merge" not in script
+    assert "push --force" in script and "catalog-bot/harvest-" in script
