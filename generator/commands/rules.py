@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", choices=BUILTIN, metavar="配置", help=f"规则配置：{'、'.join(BUILTIN)}；默认为目录登记的配置")
     parser.add_argument("--catalog", default="catalog", metavar="路径", help="目录文件夹（默认 catalog），读取其 registry.yaml")
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text", help="输出格式（默认 text）")
+    parser.add_argument("--all", action="store_true", help="列出全部规则配置（与 --format markdown 一起生成 docs/about/profiles.md）")
 
 
 def chosen(args: argparse.Namespace) -> Profile:
@@ -56,6 +57,15 @@ def text(profile: Profile) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.all:
+        from generator.site.pages import profiles_document
+
+        if args.format == "json":
+            rows = {name: [row.as_dict() for row in applicability.table(resolve(name, None)[0])] for name in BUILTIN}
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        else:
+            sys.stdout.write(profiles_document() if args.format == "markdown" else "".join(text(resolve(n, None)[0]) + "\n" for n in BUILTIN))
+        return EXIT_OK
     profile = chosen(args)
     if args.format == "json":
         rows = [row.as_dict() for row in applicability.table(profile)]

@@ -156,6 +156,31 @@ def profile_paragraph(profile: Profile, bases: str) -> str:
     return text + "\n"
 
 
+def profiles_document() -> str:
+    """``docs/about/profiles.md``: every profile's status and applicability table, in plain Chinese.
+
+    Regenerate with ``catalog rules --all --format markdown > docs/about/profiles.md``.
+    """
+    out = [
+        "# 各辖区规则配置\n",
+        "<!-- 本页由 catalog rules --all --format markdown 生成，请勿手工修改。 -->\n",
+        "每个目录在 `catalog/registry.yaml` 中登记它遵循的规则配置（`profile`）。规则配置把一部办法逐条"
+        "落实为校验规则：办法要求的，是错误（阻止合并）；办法没有规定、全国性文件有相应要求的，只作建议"
+        "（警告），引用全国性文件；办法没有规定的，不适用。一个辖区从不引用另一个辖区的办法。软件无法"
+        "检查的条款列为“不检查”，并说明原因。期限都从办法规定的事件起算，次日为第 1 天，工作日按国务院"
+        "公布的节假日安排计算。\n",
+        "办法文本本身的状态也很重要：滨州的办法已过有效期，广西的是征求意见稿，吉林的只收录了节选。"
+        "采用这些配置的目录，每次校验、每个拉取请求的检查和网站的每一页都会提示。\n",
+    ]
+    for name in BUILTIN:
+        profile = resolve(name, None)[0]
+        status = describe(profile) or profile.status.note
+        out.append(f"\n## {profile.name}（`{name}`）\n")
+        out.append(f"依据《{profile.regulation}》，文本状态：{profile.status.state}。{status}\n")
+        out.append(applicability.markdown(profile, "../reference/rules.md#"))
+    return expand_markdown("\n".join(out), "../bases/")
+
+
 def regulation_markdown(profile: Profile, followed: bool) -> str:
     """A regulation's page: its status, whether this catalog follows it, its applicability table."""
     status = describe(profile) or profile.status.note
