@@ -159,16 +159,18 @@ class Profile:
             level = setting.level
         message = problem.message
         legal = setting.citation and not setting.citation.startswith(FORMAT_SOURCES)
-        if legal and setting.citation not in message and not self._cites_own_period(message):
+        if legal and setting.citation not in message and not self._cites_itself(message):
             message = f"{message}（{setting.citation}）"
         if level != problem.level and setting.reason:
             message = f"{message}。{setting.reason}"
         return replace(problem, level=level, message=message)
 
 
-    def _cites_own_period(self, message: str) -> bool:
-        """Whether ``message`` already names the article of one of this profile's deadlines
-        (rules that count a period cite the exact article of that period themselves)."""
+    def _cites_itself(self, message: str) -> bool:
+        """Whether ``message`` already names an article of this profile's own regulation, or of one
+        of its deadlines (rules that know the exact article, e.g. of a period, cite it themselves)."""
+        if self.short and f"（{self.short} 第" in message:
+            return True
         return any(period.basis and f"（{period.basis}）" in message for period in self.deadlines.values())
 
 

@@ -92,3 +92,8 @@ def test_profiles_document_is_in_the_guides(site: Path) -> None:
     nav = home[home.index("md-sidebar--primary") : home.index("md-sidebar--secondary")]
     assert 'href="about/profiles/"' in nav
     assert "各辖区规则配置" in page(site, "about/profiles/index.html")
+
+
+def test_field_reference_writes_regional_citations_out(site: Path) -> None:
+    html = article(page(site, "reference/fields/index.html"))
+    assert '<a href="../../bases/regulation-binzhou/">《滨州市政务信息资源共享管理办法》</a>第五条' in html

@@ -175,9 +175,9 @@ def allowed_types(resource: Resource, context: Context) -> Iterator[Problem]:
           basis: [pipl-13]
     """
     profile = context.catalog.profile
-    if resource.share.type not in profile.share_types:
-        allowed = "、".join(profile.share_types)
-        yield at(resource.doc, "R-006", f"{profile.name}的办法没有“{resource.share.type}”这一类型，共享类型只能是 {allowed}", "share", "type")
-    if resource.open.type not in profile.open_types:
-        allowed = "、".join(profile.open_types)
-        yield at(resource.doc, "R-006", f"{profile.name}的办法没有“{resource.open.type}”这一类型，开放类型只能是 {allowed}", "open", "type")
+    for key, allowed, basis in (("share", profile.share_types, profile.share_types_basis), ("open", profile.open_types, profile.open_types_basis)):
+        value = getattr(resource, key).type
+        if value not in allowed:
+            where = f"（{basis}）" if basis else ""
+            label = "共享类型" if key == "share" else "开放类型"
+            yield at(resource.doc, "R-006", f"{profile.name}的办法没有“{value}”这一类型，{label}只能是 {'、'.join(allowed)}{where}", key, "type")

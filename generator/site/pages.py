@@ -78,7 +78,7 @@ def plan(data: SiteData) -> list[PagePlan]:
         )
     pages.append(PagePlan("stats.md", "统计", "stats.html"))
     pages.append(PagePlan("downloads.md", "下载", "downloads.html"))
-    pages.append(PagePlan("reference/fields.md", "字段说明", markdown=fields_markdown()))
+    pages.append(PagePlan("reference/fields.md", "字段说明", markdown=expand_markdown(fields_markdown(), "../bases/")))
     pages.append(PagePlan("reference/rules.md", "校验规则", markdown=rules_markdown(catalog.profile)))
     return pages
 
