@@ -158,7 +158,8 @@ class Profile:
         if setting.level != "off" and _SEVERITY[setting.level] < _SEVERITY[level]:
             level = setting.level
         message = problem.message
-        legal = setting.citation and not setting.citation.startswith(FORMAT_SOURCES)
+        recommended = level != problem.level  # lowered to a recommendation: always say whose
+        legal = setting.citation and (recommended or not setting.citation.startswith(FORMAT_SOURCES))
         if legal and setting.citation not in message and not self._cites_itself(message):
             message = f"{message}（{setting.citation}）"
         if level != problem.level and setting.reason:

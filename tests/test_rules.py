@@ -113,3 +113,18 @@ def test_traditional_base_item_gets_the_simplified_spelling(base_catalog: Path) 
     _, problems = validate_folder(base_catalog, "catalog", "2026-11-22")
     r008 = [p for p in problems if p.rule == "R-008"]
     assert r008 and "“電子證照”是繁体字，简体写作“电子证照”" in r008[0].message
+
+
+def test_a_national_recommendation_names_its_national_source() -> None:
+    from generator.problems import Problem
+    from generator.profiles import resolve
+
+    national, _ = resolve("national", None)
+    warned = national.apply(Problem("a.yaml", 3, 1, "R-001", "error", "有条件共享必须写明共享条件（share.condition）"))
+    assert warned.level == "warning"
+    assert warned.message == (
+        "有条件共享必须写明共享条件（share.condition）（《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号））。"
+        "全国性文件的条文未收录在本目录中，此项只作建议"
+    )
+    kept = national.apply(Problem("a.yaml", 3, 1, "R-013", "error", "资源代码重复"))
+    assert (kept.level, kept.message) == ("error", "资源代码重复")

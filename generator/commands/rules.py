@@ -61,8 +61,8 @@ def run(args: argparse.Namespace) -> int:
         from generator.site.pages import profiles_document
 
         if args.format == "json":
-            rows = {name: [row.as_dict() for row in applicability.table(resolve(name, None)[0])] for name in BUILTIN}
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+            every = {name: [row.as_dict() for row in applicability.table(resolve(name, None)[0])] for name in BUILTIN}
+            sys.stdout.write(json.dumps(every, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         else:
             sys.stdout.write(profiles_document() if args.format == "markdown" else "".join(text(resolve(n, None)[0]) + "\n" for n in BUILTIN))
         return EXIT_OK
