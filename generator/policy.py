@@ -16,7 +16,8 @@ from generator.changes import Change
 from generator.notice import Notice, notice_of, notice_start
 from generator.problems import Problem
 from generator.profiles import Profile
-from generator.rules import RULES, _load_all
+from generator.rules import RULES, _load_all, applied
+from generator.rules.status import change_problem
 from generator.workdays import Calendar
 
 
@@ -47,7 +48,8 @@ def evaluate(changes: Sequence[Change], context: ChangeContext) -> tuple[list[Pr
     problems: list[Problem] = []
     for entry in RULES.values():
         if entry.scope == "change":
-            problems.extend(entry.check(changes, full))
+            problems.extend(applied(entry, context.profile, entry.check(changes, full)))
+    problems.extend(change_problem(context.profile, context.prefix))
     return sorted(set(problems)), windows
 
 

@@ -22,6 +22,7 @@ GUIDES = (
     ("拉取请求流程", "pr-workflow.md"),
     ("字段说明", "reference/fields.md"),
     ("校验规则", "reference/rules.md"),
+    ("规则配置", "about/profiles.md"),
     ("搜索", "about/search.md"),
     ("性能", "about/performance.md"),
     ("安全", "about/security.md"),

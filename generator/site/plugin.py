@@ -25,11 +25,13 @@ from mkdocs.structure.pages import Page
 
 from generator import batch, exports
 from generator.model import code_to_stem
+from generator.rules.status import describe
 from generator.site import data as site_data
 from generator.site import members, resources, search
 from generator.site import nav as site_nav
 from generator.site import search as search_module
 from generator.site.background import Background
+from generator.site.citations import page_of
 from generator.site.pages import PagePlan, plan
 from generator.site.render import TEMPLATES, compact, render, root_of, theme_text
 from generator.site.views import VIEWS
@@ -90,6 +92,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             "sample": bool(registry and registry.sample),
             "notices": len([n for n in data.notices if not n.due]),
             "build_date": data.build_date,
+            "regulation": data.catalog.profile.regulation,
+            "regulation_page": page_of(data.catalog.profile.id),
+            "status": describe(data.catalog.profile),
         }
         if config.nav is None:
             config.nav = site_nav.build(list(self.plans.values()), Path(config.docs_dir), self.config.nav_departments)
