@@ -18,6 +18,8 @@ import yaml
 
 from generator import textsafety
 from generator.problems import Problem
+from generator.yamltext import Invalid as _Invalid
+from generator.yamltext import decode as _decode
 
 MAX_BYTES = 1_048_576
 """Largest catalog file accepted (1 MiB); a resource file is normally a few KiB."""
@@ -36,14 +38,20 @@ Path_ = tuple[str | int, ...]
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader without the timestamp resolver: dates stay strings."""
+def loader_class(base: type) -> type:
+    """A safe loader on ``base`` (libyaml's or PyYAML's own) without the timestamp resolver."""
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        """Safe loader without the timestamp resolver: dates stay strings."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_Loader = loader_class(_BaseLoader)
 
 _STR = "tag:yaml.org,2002:str"
 
@@ -87,12 +95,6 @@ class Document:
         return self.positions.get((), (1, 1))
 
 
-class _Invalid(Exception):
-    def __init__(self, rule: str, message: str, line: int, column: int) -> None:
-        super().__init__(message)
-        self.rule, self.message, self.line, self.column = rule, message, line, column
-
-
 def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse one file's bytes. Returns the document, or ``None`` and the reasons it cannot be read."""
     try:
@@ -128,12 +130,7 @@ def _parse(raw: bytes, path: str) -> Document:
         builder = _Builder(loader)
         data = builder.document()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = _explain(err)
-        if mark and text[mark.index : mark.index + 1] == "\t":
-            message = "YAML 格式错误：不能用 Tab 键缩进，请改用空格"
-        raise _Invalid("F-001", message, line, column) from None
+        raise _syntax_error(err, text) from None
     except yaml.YAMLError as err:
         raise _Invalid("F-001", _explain(err), 0, 0) from None
     finally:
@@ -143,39 +140,38 @@ def _parse(raw: bytes, path: str) -> Document:
     return Document(path, data, builder.positions, builder.literals)
 
 
-def _decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Invalid("F-003", "文件是 UTF-16 编码（记事本中的“Unicode”），请用 UTF-8 重新保存", 1, 1)
-    if b"\x00" in raw:
-        line, column = _place(raw, raw.index(b"\x00"))
-        raise _Invalid(
-            "F-010",
-            "文件含有空字节（U+0000），不是文本文件：可能把 Excel、Word、图片等文件改了扩展名，请放入 UTF-8 编码的 YAML 文本",
-            line,
-            column,
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line, column = _place(raw, err.start)
-        raise _Invalid(
-            "F-003",
-            "文件不是 UTF-8 编码（可能是用 GBK/GB18030 保存的），请用 UTF-8 重新保存",
-            line,
-            column,
-        ) from None
-    index = textsafety.first_control(text)
-    if index >= 0:
-        line, column = _place(text, index)
-        shown = textsafety.describe(text[index])
-        raise _Invalid("F-010", f"文件含有不可见的{shown}，YAML 文本中不能出现；请删除这个字符后重新保存", line, column)
-    return text
+_TOO_DEEP = f"列表和映射嵌套超过 {MAX_DEPTH} 层，目录条目不需要这么深的结构，请检查括号和缩进"
+
+_UNCLOSED = {
+    "while scanning a quoted scalar": "这里开始的引号没有闭合：请在值的末尾补上同样的引号（' 或 \"）",
+    "while parsing a flow sequence": "方括号“[ ]”没有闭合",
+    "while parsing a flow mapping": "花括号“{ }”没有闭合",
+}
 
 
-def _place(data: bytes | str, index: int) -> tuple[int, int]:
-    """1-based line and column of ``index`` (columns in bytes for bytes, characters for text)."""
-    newline: Any = b"\n" if isinstance(data, bytes) else "\n"
-    return data.count(newline, 0, index) + 1, index - (data.rfind(newline, 0, index) + 1) + 1
+def _syntax_error(err: yaml.MarkedYAMLError, text: str) -> _Invalid:
+    """The problem for a YAML syntax error, placed where the user must look.
+
+    An unclosed quote is found only at the end of the file; it is reported where the quote opens.
+    An unclosed bracket is reported where the parser gave up, naming the line it opened on. A newer
+    libyaml refuses deep nesting itself (at 1,000 levels, before the builder's own limit is
+    reached): that is F-011 as well, whichever parser runs.
+    """
+    mark = err.problem_mark or err.context_mark
+    start = err.context_mark
+    if "maximum nesting depth" in str(err.problem) and mark:
+        return _Invalid("F-011", _TOO_DEEP, *_at(mark))
+    unclosed = _UNCLOSED.get(str(err.context))
+    if unclosed and start and "end of stream" in str(err.problem) and "quoted" in str(err.context):
+        return _Invalid("F-001", f"YAML 格式错误：{unclosed}", *_at(start))
+    line, column = _at(mark) if mark else (0, 0)
+    message = _explain(err)
+    if unclosed and start and "did not find expected" in str(err.problem):
+        opened = f"（从第 {start.line + 1} 行开始）" if start.line + 1 != line else ""
+        message = f"YAML 格式错误：{unclosed}{opened}"
+    if mark and text[mark.index : mark.index + 1] == "\t":
+        message = "YAML 格式错误：不能用 Tab 键缩进，请改用空格"
+    return _Invalid("F-001", message, line, column)
 
 
 def _explain(err: yaml.YAMLError) -> str:
@@ -309,7 +305,7 @@ class _Builder:
         if not event.implicit and event.tag is not None:
             raise _Invalid("F-012", _tag_message(event.tag), line, column)
         if len(stack) >= MAX_DEPTH:
-            raise _Invalid("F-011", f"列表和映射嵌套超过 {MAX_DEPTH} 层，目录条目不需要这么深的结构，请检查括号和缩进", line, column)
+            raise _Invalid("F-011", _TOO_DEEP, line, column)
 
     def _scalar(self, event: Any, path: Path_) -> Any:
         line, column = _at(event.start_mark)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+import yaml
+
+from generator import yamlfile
 from generator.yamlfile import MAX_BYTES, parse
 
 
@@ -73,10 +77,23 @@ def test_syntax_errors_are_explained_in_chinese() -> None:
         b"a:\n\tb: 1\n": (2, "Tab"),
         "k: 户籍: 人口\n".encode(): (1, "冒号"),
         b"a: [1, 2\n": (2, "方括号"),
-        b"a: 'x\n": (2, "引号"),
+        b"a: 1\nb: 'x\nc: 2\nd: 3\n": (2, "引号没有闭合"),
+        b'a: 1\nb: "x\nc: 2\n': (2, "引号没有闭合"),
+        b"a: [1, 2\nb: 3\nc: 4\n": (2, "方括号“[ ]”没有闭合（从第 1 行开始）"),
         b"a: 1\n---\nb: 2\n": (2, "一个文件只能有一个"),
     }
     for raw, (line, words) in cases.items():
         _, problems = parse(raw, "f.yaml")
         assert [(p.rule, p.line) for p in problems] == [("F-001", line)], raw
         assert words in problems[0].message, problems[0].message
+
+
+@pytest.mark.parametrize("base", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)], ids=["python", "libyaml"])
+def test_deep_nesting_is_f011_with_either_parser(base: type, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml 0.2.5+ stops at 1,000 levels itself ("exceeded maximum nesting depth"); PyYAML's
+    own parser has no limit and the builder stops at MAX_DEPTH. Both are the same problem."""
+    monkeypatch.setattr(yamlfile, "_Loader", yamlfile.loader_class(base))
+    for raw in (b"a: " + b"[" * 200_000 + b"]" * 200_000, b"a: " + b"{b: " * 5000 + b"1" + b"}" * 5000):
+        _, problems = parse(raw, "f.yaml")
+        assert [(p.rule, p.line) for p in problems] == [("F-011", 1)], problems
+        assert "嵌套超过" in problems[0].message
