@@ -10,6 +10,7 @@ hundred thousand nested brackets, so it is never used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -324,7 +325,41 @@ class _Builder:
             raise _Invalid("F-012", _tag_message(tag), line, column)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         self.literals[path] = event.value
-        return self.scalars.yaml_constructors[tag](self.scalars, node)
+        value = self.scalars.yaml_constructors[tag](self.scalars, node)
+        trap = _number_form(tag, event.value, value)
+        if trap:
+            raise _Invalid("F-014", trap, line, column)
+        return value
+
+
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+
+
+def _number_form(tag: str, written: str, value: Any) -> str:
+    """Why a number written in a YAML 1.1-only form is refused (``010``, ``0x20``, ``1:30``, ``1_000``).
+
+    YAML 1.1 (PyYAML) reads these as octal, hexadecimal, binary, base-60 or with the underscores
+    dropped; YAML 1.2 tools, spreadsheets and people read them differently. ``length: 010`` would be
+    published as 8. Only plain decimal numbers are accepted; anything else must be quoted.
+    """
+    quoted = f"请加引号（写成 \"{written}\"）"
+    if tag == _TAG + "int" and not _DECIMAL.match(written):
+        digits = written.lstrip("+-").replace("_", "")
+        if ":" in written:
+            return f"“{written}”会被 YAML 当作六十进制数（如“时:分”），读成了 {value}；时间、比例等文字{quoted}"
+        if digits[:2] in ("0x", "0b"):
+            kind = "十六进制" if digits[:2] == "0x" else "二进制"
+            return f"“{written}”是{kind}写法，YAML 读成了 {value}；数字请写成十进制（{value}），代码等文字{quoted}"
+        if "_" in written and not digits.startswith("0"):
+            return f"“{written}”中的下划线会被 YAML 忽略，读成了 {value}；数字请去掉下划线（{value}），文字{quoted}"
+        plain = written[: len(written) - len(written.lstrip("+-"))] + str(int(digits))
+        return (
+            f"以 0 开头的整数会被 YAML 当作八进制数，“{written}”读成了 {value}；"
+            f"数字请去掉开头的 0（写成 {plain}），代码、编号等文字{quoted}"
+        )
+    if tag == _TAG + "float" and (":" in written or "_" in written):
+        return f"“{written}”会被 YAML 当作六十进制数或去掉下划线，读成了 {value}；数字请写成普通小数，文字{quoted}"
+    return ""
 
 
 def _tag_message(tag: str) -> str:

@@ -97,3 +97,30 @@ def test_deep_nesting_is_f011_with_either_parser(base: type, monkeypatch: pytest
         _, problems = parse(raw, "f.yaml")
         assert [(p.rule, p.line) for p in problems] == [("F-011", 1)], problems
         assert "嵌套超过" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("written", "read_as", "advice"),
+    [
+        ("010", "8", "写成 10"),
+        ("-012", "-10", "写成 -12"),
+        ("0x20", "32", "十六进制"),
+        ("0b11", "3", "二进制"),
+        ("1:30", "90", "六十进制"),
+        ("1_000", "1000", "下划线"),
+        ("1:30.5", "90.5", "六十进制"),
+    ],
+)
+def test_yaml_1_1_number_forms_are_refused(written: str, read_as: str, advice: str) -> None:
+    """PyYAML reads these as octal, hex, binary, base 60 or without underscores; nothing else does."""
+    doc, problems = parse(f"name: x\nlength: {written}\n".encode(), "f.yaml")
+    assert doc is None
+    assert [(p.rule, p.line, p.column) for p in problems] == [("F-014", 2, 9)]
+    assert f"“{written}”" in problems[0].message and f"读成了 {read_as}" in problems[0].message
+    assert advice in problems[0].message and f'"{written}"' in problems[0].message
+
+
+def test_plain_numbers_and_quoted_forms_are_kept() -> None:
+    doc, problems = parse(b"a: 10\nb: -3\nc: 0\nd: 1.5\ne: '010'\nf: \"1:30\"\ng: 0128\nh: 0o17\n", "f.yaml")
+    assert problems == [] and doc is not None
+    assert doc.data == {"a": 10, "b": -3, "c": 0, "d": 1.5, "e": "010", "f": "1:30", "g": "0128", "h": "0o17"}
