@@ -124,3 +124,27 @@ def test_plain_numbers_and_quoted_forms_are_kept() -> None:
     doc, problems = parse(b"a: 10\nb: -3\nc: 0\nd: 1.5\ne: '010'\nf: \"1:30\"\ng: 0128\nh: 0o17\n", "f.yaml")
     assert problems == [] and doc is not None
     assert doc.data == {"a": 10, "b": -3, "c": 0, "d": 1.5, "e": "010", "f": "1:30", "g": "0128", "h": "0o17"}
+
+
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [
+        ("utf-16", "UTF-16 编码"),
+        ("utf-32", "UTF-32 编码"),
+        ("utf-16-le", "没有字节顺序标记（BOM）的 UTF-16"),
+        ("utf-16-be", "没有字节顺序标记（BOM）的 UTF-16"),
+        ("utf-32-le", "没有字节顺序标记（BOM）的 UTF-32"),
+        ("utf-32-be", "没有字节顺序标记（BOM）的 UTF-32"),
+    ],
+)
+def test_wide_encodings_are_named(codec: str, named: str) -> None:
+    doc, problems = parse("code: 301001/000001\nname: 流动人口\n".encode(codec), "f.yaml")
+    assert doc is None and [(p.rule, p.line) for p in problems] == [("F-003", 1)], problems
+    assert named in problems[0].message and "UTF-8" in problems[0].message
+    if codec in ("utf-16", "utf-32"):
+        assert "BOM" not in problems[0].message and ("UTF-16" in problems[0].message) == (codec == "utf-16")
+
+
+def test_binary_data_is_still_a_nul_byte() -> None:
+    _, problems = parse(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "f.yaml")
+    assert [p.rule for p in problems] == ["F-010"] and "空字节" in problems[0].message
