@@ -50,7 +50,7 @@ def test_json_format(base_catalog: Path) -> None:
     problems = json.loads(result.stdout)
     assert {"rule", "level", "path", "line", "column", "message"} <= set(problems[0])
     assert [(p["rule"], p["line"]) for p in problems] == [("S-003", 13), ("S-003", 19)]
-    assert problems[0]["message"] == "第 1 个信息项的「数据类型」取值必须是 “C”、“N”、“Y”、“D”、“T”、“L”、“M”、“G”、“B”、“I”、“F” 之一，现在是 “X”"
+    assert problems[0]["message"] == "第 1 个信息项（公民身份号码）的「数据类型」取值必须是 “C”、“N”、“Y”、“D”、“T”、“L”、“M”、“G”、“B”、“I”、“F” 之一，现在是 “X”"
 
 
 def test_github_format_escapes(base_catalog: Path) -> None:
