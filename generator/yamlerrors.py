@@ -51,11 +51,13 @@ _UNCLOSED = {
 }
 
 
-def syntax_error(err: yaml.MarkedYAMLError, text: str, depth: int) -> Invalid:
+def syntax_error(err: yaml.MarkedYAMLError, text: str, depth: int, quote: Any = None) -> Invalid:
     """The problem for a YAML syntax error, placed where the user must look.
 
-    An unclosed quote is found only at the end of the file; it is reported where the quote opens.
-    An unclosed bracket is reported where the parser gave up, naming the line it opened on. A newer
+    An unclosed quote is found only at the end of the file, or where the next quote happens to
+    close it; either way it is reported where the quote opens (``quote`` is the first quoted value
+    read so far that spans lines). An unclosed bracket is reported where the parser gave up, naming
+    the line it opened on. A newer
     libyaml refuses deep nesting itself (at 1,000 levels, before the builder's own limit is
     reached): that is F-011 as well, whichever parser runs.
     """
@@ -73,6 +75,13 @@ def syntax_error(err: yaml.MarkedYAMLError, text: str, depth: int) -> Invalid:
         message = f"YAML 格式错误：{unclosed}{opened}"
     if mark and text[mark.index : mark.index + 1] == "\t":
         message = "YAML 格式错误：不能用 Tab 键缩进，请改用空格"
+    elif quote is not None and quote.start_mark.line + 1 < line:
+        closed = quote.end_mark.line + 1
+        message = (
+            f"YAML 格式错误：这里开始的引号直到第 {closed} 行才闭合，很可能是少写了结束的引号，"
+            f"请在值的末尾补上同样的引号（' 或 \"）；第 {line} 行因此出错：{message.removeprefix('YAML 格式错误：')}"
+        )
+        line, column = at(quote.start_mark)
     return Invalid("F-001", message, line, column)
 
 

@@ -107,11 +107,11 @@ def _parse(raw: bytes, path: str) -> Document:
     ):
         raise _Invalid("F-005", _EMPTY, 1, 1)
     loader = _Loader(text)
+    builder = _Builder(loader)
     try:
-        builder = _Builder(loader)
         data = builder.document()
     except yaml.MarkedYAMLError as err:
-        raise yamlerrors.syntax_error(err, text, MAX_DEPTH) from None
+        raise yamlerrors.syntax_error(err, text, MAX_DEPTH, builder.spanning_quote) from None
     except yaml.YAMLError as err:
         raise _Invalid("F-001", yamlerrors.explain(err), 0, 0) from None
     finally:
@@ -147,6 +147,8 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
         self.scalars = yaml.constructor.SafeConstructor()
+        self.spanning_quote: Any = None
+        """The first quoted value that runs over several lines: often a quote left open."""
 
     def document(self) -> Any:
         loader = self.loader
@@ -244,6 +246,8 @@ class _Builder:
 
     def _scalar(self, event: Any, path: Path_) -> Any:
         line, column = yamlerrors.at(event.start_mark)
+        if self.spanning_quote is None and event.style in ("'", '"') and event.end_mark.line > event.start_mark.line:
+            self.spanning_quote = event
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)

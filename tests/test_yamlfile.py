@@ -79,6 +79,7 @@ def test_syntax_errors_are_explained_in_chinese() -> None:
         b"a: [1, 2\n": (2, "方括号"),
         b"a: 1\nb: 'x\nc: 2\nd: 3\n": (2, "引号没有闭合"),
         b'a: 1\nb: "x\nc: 2\n': (2, "引号没有闭合"),
+        b'a: 1\nb: "x\nc: 2\nd: "y"\ne: 3\n': (2, "引号直到第 4 行才闭合，很可能是少写了结束的引号"),
         b"a: [1, 2\nb: 3\nc: 4\n": (2, "方括号“[ ]”没有闭合（从第 1 行开始）"),
         b"a: 1\n---\nb: 2\n": (2, "一个文件只能有一个"),
     }
@@ -86,6 +87,11 @@ def test_syntax_errors_are_explained_in_chinese() -> None:
         _, problems = parse(raw, "f.yaml")
         assert [(p.rule, p.line) for p in problems] == [("F-001", line)], raw
         assert words in problems[0].message, problems[0].message
+
+
+def test_a_quoted_value_over_several_lines_is_still_fine() -> None:
+    doc, problems = parse(b'a: "one\n  two"\nb: 1\n', "f.yaml")
+    assert problems == [] and doc is not None and doc.data == {"a": "one two", "b": 1}
 
 
 @pytest.mark.parametrize("base", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)], ids=["python", "libyaml"])
