@@ -27,6 +27,9 @@ _REASONS = {
     errno.EADDRNOTAVAIL: "本机没有这个地址",
 }
 
+FULL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS})
+"""Errors that concern where a file is written, whatever file it was copied from."""
+
 
 def write_bytes(target: Path, data: bytes, mode: int | None = None) -> None:
     """Put ``data`` at ``target`` atomically. The file gets ``mode``, else the mode of the file it

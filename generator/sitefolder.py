@@ -37,13 +37,15 @@ def check(site: Path, protected: dict[Path, str], contained: dict[Path, str]) ->
     site = site.resolve()
     for folder, name in {**protected, **contained}.items():
         folder = folder.resolve()
-        if folder == site or site in folder.parents:
-            raise Refused(f"输出文件夹 {site} 是{name}或包含{name}（{folder}），生成网站会删除它；请换一个文件夹")
+        if folder == site:
+            raise Refused(f"输出文件夹 {site} 就是{name}，生成网站会删除它；请换一个文件夹")
+        if site in folder.parents:
+            raise Refused(f"输出文件夹 {site} 包含{name}（{folder}），生成网站会删除它；请换一个文件夹")
     for folder, name in protected.items():
         if folder.resolve() in site.parents:
             raise Refused(f"输出文件夹 {site} 在{name}（{folder.resolve()}）之内；请换一个文件夹")
     if ".git" in site.parts:
-        raise Refused(f"输出文件夹 {site} 在 git 仓库的 .git 文件夹之内；请换一个文件夹")
+        raise Refused(f"输出文件夹 {site} 是 git 仓库的 .git 文件夹或在其中，生成网站会破坏仓库；请换一个文件夹")
     if not site.exists():
         return
     if not site.is_dir():

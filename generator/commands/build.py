@@ -76,13 +76,17 @@ def run(args: argparse.Namespace) -> int:
 
     config = load(args)
     site = Path(config.site_dir)
+    if getattr(args, "site_dir", None):  # as MkDocs reads it: relative to the configuration file
+        site = Path(config.config_file_path or args.config_file).resolve().parent / args.site_dir
     try:
         sitefolder.check(site, *_folders(args, config))
     except sitefolder.Refused as err:
         raise UsageError(str(err)) from None
+    config.site_dir = str(site.resolve())
     if not prepare(args):
         return EXIT_PROBLEMS
     try:
+        site.resolve().parent.mkdir(parents=True, exist_ok=True)
         with locking.exclusive(sitefolder.lock_path(site), partial(_waiting, site)):
             sitefolder.check(site, *_folders(args, config))  # again: another build may have run meanwhile
             with sitefolder.staged(site) as folder:
@@ -94,20 +98,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"catalog：网站生成失败，原有网站未改动：{err}", file=sys.stderr)
         return EXIT_PROBLEMS
     except OSError as err:
-        print(f"catalog：网站生成失败，原有网站未改动：{atomic.describe(err)}", file=sys.stderr)
+        where = site.resolve() if err.errno in atomic.FULL else None
+        print(f"catalog：网站生成失败，原有网站未改动：{atomic.describe(err, where)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
 
 def load(args: argparse.Namespace) -> MkDocsConfig:
-    """The site configuration, with the output folder of ``-d``; a usage error when unusable."""
+    """The site configuration; a usage error when unusable. ``-d`` is applied by the caller after
+    checking it (MkDocs' own check of it is in English)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     if not Path(args.config_file).is_file():
         raise UsageError(f"找不到网站配置文件：{args.config_file}")
     try:
-        return load_config(args.config_file, site_dir=getattr(args, "site_dir", None), strict=True)
+        return load_config(args.config_file, strict=True)
     except MkDocsException as err:
         raise UsageError(f"网站配置文件 {args.config_file} 有误：{err}") from None
 

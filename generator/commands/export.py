@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator import layout
-from generator.cli import EXIT_OK, UsageError
+from generator import atomic, layout
+from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.importer.export import FORMATS, WRITERS, collect, rows
 
 HELP = "按国家目录模板（1272号）导出目录为 XLSX、CSV 或 JSON 表格"
@@ -33,6 +33,11 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--output 应为文件，{output} 是文件夹")
     if not output.parent.is_dir():
         raise UsageError(f"文件夹不存在：{output.parent}")
-    output.write_bytes(WRITERS[args.format](rows(entries)))
+    data = WRITERS[args.format](rows(entries))
+    try:
+        atomic.write_bytes(output, data)  # an existing file stays whole until the new one is
+    except OSError as err:
+        print(f"catalog：导出失败，{output} 未改动：{atomic.describe(err, output)}", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(f"已导出 {len(entries)} 个资源到 {output}", file=sys.stderr)
     return EXIT_OK

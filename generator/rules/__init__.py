@@ -126,5 +126,6 @@ def _load_all() -> None:
         lookalikes,
         personal,
         placeholders,
+        reserved,
         sharing,
     )
