@@ -78,15 +78,15 @@ def run(args: argparse.Namespace) -> int:
     site = Path(config.site_dir)
     if getattr(args, "site_dir", None):  # as MkDocs reads it: relative to the configuration file
         site = Path(config.config_file_path or args.config_file).resolve().parent / args.site_dir
+    site = site.resolve()
     try:
         sitefolder.check(site, *_folders(args, config))
     except sitefolder.Refused as err:
         raise UsageError(str(err)) from None
-    config.site_dir = str(site.resolve())
     if not prepare(args):
         return EXIT_PROBLEMS
     try:
-        site.resolve().parent.mkdir(parents=True, exist_ok=True)
+        site.parent.mkdir(parents=True, exist_ok=True)
         with locking.exclusive(sitefolder.lock_path(site), partial(_waiting, site)):
             sitefolder.check(site, *_folders(args, config))  # again: another build may have run meanwhile
             with sitefolder.staged(site) as folder:
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"catalog：网站生成失败，原有网站未改动：{err}", file=sys.stderr)
         return EXIT_PROBLEMS
     except OSError as err:
-        where = site.resolve() if err.errno in atomic.FULL else None
+        where = site if err.errno in atomic.FULL else None
         print(f"catalog：网站生成失败，原有网站未改动：{atomic.describe(err, where)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
