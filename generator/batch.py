@@ -4,13 +4,16 @@ A resource file's problems depend only on its own bytes, its path and the *conte
 profile, legal bases, department files, schemas and the rules' code, and the date. The cache maps
 ``hash(path, bytes)`` to the file's problems and its :class:`~generator.model.Entry`; it is valid for
 one context fingerprint. Catalog-wide rules then run over all entries, which are small.
+
+The cache is one JSON document (data only, rebuilt into records here) in a sealed entry of a
+:class:`~generator.caching.Store`: nothing read from disk is ever executed or unpickled.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -18,11 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from generator import SCHEMA_DIR, layout, rules
+from generator.caching import Store
 from generator.catalog import Catalog, load, read_folder, read_one
 from generator.model import Entry, Resource
 from generator.problems import Problem
 
-CACHE_NAME = "validate.pickle"
+CACHE_NAME = "validate.json"
 PARALLEL_FROM = 400
 """Below this many files to check, a process pool costs more than it saves."""
 
@@ -33,13 +37,6 @@ _CHECKING_MODULES = (
 """The code a file's problems depend on (with ``rules/``, profiles and schemas): the fingerprint."""
 
 _worker: dict[str, Any] = {}
-
-
-def cache_dir(root: Path) -> Path:
-    """Where results are cached for the catalog folder ``root`` (validation, site pages, search
-    parts): ``$CATALOG_CACHE_DIR`` or ``.cache/catalog`` beside the catalog."""
-    configured = os.environ.get("CATALOG_CACHE_DIR")
-    return Path(configured) if configured else root.resolve().parent / ".cache" / "catalog"
 
 
 def fingerprint(context_files: dict[str, bytes], prefix: str, on: str) -> str:
@@ -65,15 +62,15 @@ def _marker(raw: bytes) -> bytes:
 
 
 def check_folder(
-    root: Path, prefix: str, on: str, cache_dir: Path | None = None, workers: int | None = None
+    root: Path, prefix: str, on: str, cache: Store | None = None, workers: int | None = None
 ) -> tuple[int, list[Problem]]:
     """Validate the catalog folder ``root``; returns the number of files checked and all problems."""
     files = read_folder(root)
-    return check_files(files, prefix, on, cache_dir, workers)
+    return check_files(files, prefix, on, cache, workers)
 
 
 def check_files(
-    files: dict[str, bytes], prefix: str, on: str, cache_dir: Path | None = None, workers: int | None = None
+    files: dict[str, bytes], prefix: str, on: str, cache: Store | None = None, workers: int | None = None
 ) -> tuple[int, list[Problem]]:
     resources = {rel: raw for rel, raw in files.items() if layout.kind_of(rel) == "resource" and not layout.ignored(rel)}
     context_files = {rel: raw for rel, raw in files.items() if rel not in resources}
@@ -83,14 +80,14 @@ def check_files(
         problems.extend(rules.check_one(department, "department", context))
 
     stamp = fingerprint(context_files, prefix, on)
-    cache = _read_cache(cache_dir, stamp)
+    known = _read_cache(cache, stamp)
     keys = {rel: file_key(rel, raw) for rel, raw in resources.items()}
-    misses = sorted(rel for rel, key in keys.items() if key not in cache)
+    misses = sorted(rel for rel, key in keys.items() if key not in known)
     fresh = _check_all([(rel, resources[rel]) for rel in misses], context_files, prefix, on, workers)
-    cache.update({keys[rel]: result for rel, result in zip(misses, fresh, strict=True)})
-    results = [cache[keys[rel]] for rel in sorted(resources)]
-    if cache_dir is not None and misses:
-        _write_cache(cache_dir, stamp, {keys[rel]: cache[keys[rel]] for rel in resources})
+    known.update({keys[rel]: result for rel, result in zip(misses, fresh, strict=True)})
+    results = [known[keys[rel]] for rel in sorted(resources)]
+    if cache is not None and misses:
+        _write_cache(cache, stamp, {keys[rel]: known[keys[rel]] for rel in resources})
 
     entries = tuple(entry for _, entry in results if entry is not None)
     for found, _ in results:
@@ -137,23 +134,40 @@ def _check_chunk(chunk: Iterable[tuple[str, bytes]]) -> list[Result]:
     return results
 
 
-def _read_cache(cache_dir: Path | None, stamp: str) -> dict[str, Result]:
-    if cache_dir is None:
+def _read_cache(cache: Store | None, stamp: str) -> dict[str, Result]:
+    """The cached results of the context ``stamp``; empty when there are none that can be trusted."""
+    payload = cache.read(CACHE_NAME) if cache is not None else None
+    if payload is None:
         return {}
     try:
-        with open(cache_dir / CACHE_NAME, "rb") as handle:
-            stored = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        stored = json.loads(payload.decode("utf-8", "surrogatepass"))
+        if stored["fingerprint"] != stamp:
+            return {}
+        return {key: _decode(result) for key, result in stored["results"].items()}
+    except (ValueError, TypeError, KeyError, AttributeError):
         return {}
-    if not isinstance(stored, dict) or stored.get("fingerprint") != stamp:
-        return {}
-    results: dict[str, Result] = stored.get("results", {})
-    return results
 
 
-def _write_cache(cache_dir: Path, stamp: str, results: dict[str, Result]) -> None:
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = cache_dir / f".{CACHE_NAME}.{os.getpid()}"
-    with open(temporary, "wb") as handle:
-        pickle.dump({"fingerprint": stamp, "results": results}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, cache_dir / CACHE_NAME)
+def _write_cache(cache: Store, stamp: str, results: dict[str, Result]) -> None:
+    document = {"fingerprint": stamp, "results": {key: _encode(result) for key, result in results.items()}}
+    cache.write(CACHE_NAME, json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass"))
+
+
+def _encode(result: Result) -> list[Any]:
+    problems, entry = result
+    found = [[p.path, p.line, p.column, p.rule, p.level, p.message, p.field] for p in problems]
+    if entry is None:
+        return [found, None]
+    positions = {name: list(where) for name, where in entry.positions.items()}
+    return [found, [entry.path, entry.code, entry.name, entry.department, entry.status,
+                    list(entry.related), entry.replacement, positions]]
+
+
+def _decode(stored: list[Any]) -> Result:
+    found, entry = stored
+    problems = [Problem(*fields) for fields in found]
+    if entry is None:
+        return problems, None
+    path, code, name, department, status, related, replacement, positions = entry
+    where = {field: (line, column) for field, (line, column) in positions.items()}
+    return problems, Entry(path, code, name, department, status, tuple(related), replacement, where)

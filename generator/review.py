@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from generator import areas, gitrepo, layout, rules, treecheck, wholecheck
+from generator.caching.store import Store
 from generator.catalog import Catalog, load
 from generator.changes import Change, classify
 from generator.holidays import calendar_from
@@ -78,7 +78,7 @@ class Review:
         return {"changes": changes, "problems": [p.as_dict() for p in self.problems]}
 
 
-def review(repo: Any, prefix: str, base: str, head: str, today: str, cache: Path | None = None) -> Review:
+def review(repo: Any, prefix: str, base: str, head: str, today: str, cache: Store | None = None) -> Review:
     """Check merging ``head`` into ``base`` as of ``today``; ``cache`` holds whole-catalog results."""
     base_sha, head_sha = gitrepo.resolve(repo, base), gitrepo.resolve(repo, head)
     fork = gitrepo.merge_base(repo, base_sha, head_sha)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from generator import areas, batch, gitrepo, layout
+from generator.caching.store import Store
 from generator.problems import Problem
 
 BASIS_RULES = {"R-004", "R-005", "R-020"}
@@ -23,7 +23,7 @@ BASIS_RULES = {"R-004", "R-005", "R-020"}
 SHOWN_CAUSES = 3
 
 
-def check_tree(repo: Any, tree: str, prefix: str, today: str, cache: Path | None) -> list[Problem]:
+def check_tree(repo: Any, tree: str, prefix: str, today: str, cache: Store | None) -> list[Problem]:
     """Every problem of the catalog in ``tree`` (hidden files are left to the tree rules)."""
     ids = {path: sha for path, sha in gitrepo.tree_blob_ids(repo, tree, prefix).items() if not areas.hidden(path)}
     _, problems = batch.check_files(gitrepo.read_blobs(repo, ids), prefix, today, cache)
@@ -31,7 +31,7 @@ def check_tree(repo: Any, tree: str, prefix: str, today: str, cache: Path | None
 
 
 def new_problems(
-    repo: Any, prefix: str, trees: tuple[str, str], today: str, changed: Sequence[str], cache: Path | None
+    repo: Any, prefix: str, trees: tuple[str, str], today: str, changed: Sequence[str], cache: Store | None
 ) -> list[Problem]:
     """Problems of the merged tree (``trees[1]``) that the base (``trees[0]``) does not have.
 
@@ -39,8 +39,8 @@ def new_problems(
     in them is reported (they are the submitter's to fix); elsewhere only new ones, each ending with
     the changed files that cause it.
     """
-    before = check_tree(repo, trees[0], prefix, today, cache / "base" if cache else None)
-    after = check_tree(repo, trees[1], prefix, today, cache / "head" if cache else None)
+    before = check_tree(repo, trees[0], prefix, today, cache.child("base") if cache else None)
+    after = check_tree(repo, trees[1], prefix, today, cache.child("head") if cache else None)
     known = {_key(p) for p in before}
     touched = set(changed)
     found = []

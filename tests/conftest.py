@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,22 @@ SHARED = Path(os.environ.get("CATALOG_SHARED_DIR") or REPO.parent / "shared")
 SHARED_CORPUS = SHARED / "corpus"
 STANDARDS = SHARED / "standards"
 TODAY = "2026-11-22"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user's cache and configuration folders (``XDG_CACHE_HOME``, ``XDG_CONFIG_HOME``), where
+    caches and the cache secret live by default, point into the test session's temporary folder."""
+    home = tmp_path_factory.mktemp("user")
+    saved = {name: os.environ.get(name) for name in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME")}
+    os.environ["XDG_CACHE_HOME"] = str(home / "cache")
+    os.environ["XDG_CONFIG_HOME"] = str(home / "config")
+    yield home
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture

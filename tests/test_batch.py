@@ -8,6 +8,7 @@ import pytest
 from conftest import INVALID, TODAY
 
 from generator import batch
+from generator.caching import Store
 from generator.catalog import read_folder
 from generator.validate import validate_files
 
@@ -35,7 +36,7 @@ def test_cache_skips_unchanged_files(base_catalog: Path, tmp_path: Path, monkeyp
         return original(kind, raw, path)
 
     monkeypatch.setattr(batch, "read_one", counting)
-    cache = tmp_path / "cache"
+    cache = Store(tmp_path / "cache", b"s" * 32)
     files = read_folder(base_catalog)
     first = batch.check_files(files, "catalog", TODAY, cache, workers=1)
     assert len(parsed) == 3

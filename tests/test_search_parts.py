@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from generator.caching import Store
 from generator.site import search
 
 PAGE = '<html lang="zh"><body><div data-pagefind-body><h1>{title}</h1><p>{title}的登记信息。</p></div></body></html>'
@@ -50,7 +51,7 @@ def test_unchanged_parts_come_from_the_cache(tmp_path: Path, caplog: object) -> 
         (site / "departments" / "d0" / "index.html").write_text(PAGE.format(title="部门"), encoding="utf-8")
         caplog.clear()  # type: ignore[attr-defined]
         with caplog.at_level(logging.INFO, logger="mkdocs.plugins.catalog"):  # type: ignore[attr-defined]
-            search.index(site, stems, part_size=5, cache=tmp_path / "cache")
+            search.index(site, stems, part_size=5, cache=Store(tmp_path / "cache", b"s" * 32))
         return [r.getMessage() for r in caplog.records if "取自缓存" in r.getMessage()]  # type: ignore[attr-defined]
 
     assert build(tmp_path / "one") == ["搜索索引：3 个部分，其中 0 个未变，取自缓存"]

@@ -222,10 +222,10 @@ def test_resource_pages_are_small_and_their_sidebar_lists_only_sections(site: Pa
 
 
 def test_unchanged_resource_pages_are_copied_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("CATALOG_CACHE_DIR", raising=False)
+    monkeypatch.setenv("CATALOG_CACHE_DIR", str(tmp_path / "cache"))
     catalog = make_repo(tmp_path / "repo")
     build(catalog, tmp_path / "first", search=False)
-    cache = tmp_path / "repo" / ".cache" / "catalog" / "pages"
+    cache = tmp_path / "cache" / "pages"
     count = len(list((tmp_path / "first" / "resources").glob("*/index.html")))
     assert len(list(cache.rglob("*.html"))) == count
     changed = catalog / "shichang" / "104001-000001.yaml"

@@ -5,26 +5,32 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from generator import atomic, locking, sitefolder
+from generator.caching.place import repository_tree
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
 from generator.problems import has_errors
 from generator.site.data import BUILD_DATE_ENV, choose_date, validated
 from generator.site.plugin import CATALOG_DIR_ENV
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
 HELP = "校验目录并生成公开网站（页面、清单、下载和搜索索引）"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     common(parser)
-    parser.add_argument("-d", "--site-dir", metavar="文件夹", help="网站输出文件夹（默认 site/）")
+    parser.add_argument(
+        "-d", "--site-dir", metavar="文件夹",
+        help="网站输出文件夹（默认 site/，相对于网站配置文件所在的文件夹）；只能是不存在的、空的或以前生成的网站文件夹",
+    )
 
 
 def common(parser: argparse.ArgumentParser) -> None:
@@ -65,75 +71,63 @@ def _show_mkdocs_log() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not prepare(args):
-        return EXIT_PROBLEMS
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    config = load(args)
+    site = Path(config.site_dir)
+    if getattr(args, "site_dir", None):  # as MkDocs reads it: relative to the configuration file
+        site = Path(config.config_file_path or args.config_file).resolve().parent / args.site_dir
+    site = site.resolve()
     try:
-        config = load_config(args.config_file, site_dir=args.site_dir, strict=True)
-        with staged(Path(config.site_dir)) as folder:
-            config.site_dir = str(folder)
-            build(config)
+        sitefolder.check(site, *_folders(args, config))
+    except sitefolder.Refused as err:
+        raise UsageError(str(err)) from None
+    if not prepare(args):
+        return EXIT_PROBLEMS
+    try:
+        site.parent.mkdir(parents=True, exist_ok=True)
+        with locking.exclusive(sitefolder.lock_path(site), partial(_waiting, site)):
+            sitefolder.check(site, *_folders(args, config))  # again: another build may have run meanwhile
+            with sitefolder.staged(site) as folder:
+                config.site_dir = str(folder)
+                build(config)
+    except sitefolder.Refused as err:
+        raise UsageError(str(err)) from None
     except MkDocsException as err:
         print(f"catalog：网站生成失败，原有网站未改动：{err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as err:
+        where = site if err.errno in atomic.FULL else None
+        print(f"catalog：网站生成失败，原有网站未改动：{atomic.describe(err, where)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
 
-STAGING = ".{name}.building-{pid}-"
+def load(args: argparse.Namespace) -> MkDocsConfig:
+    """The site configuration; a usage error when unusable. ``-d`` is applied by the caller after
+    checking it (MkDocs' own check of it is in English)."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-
-@contextmanager
-def staged(site: Path) -> Iterator[Path]:
-    """A new empty folder beside ``site`` to build into, put in ``site``'s place only when complete.
-
-    Nothing is ever written into the published folder itself: a build that fails or is interrupted
-    (even killed) leaves the previous site as it was. Leftovers of killed builds are removed by the
-    next build.
-    """
-    site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(site)
-    folder = Path(tempfile.mkdtemp(prefix=STAGING.format(name=site.name, pid=os.getpid()), dir=site.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    folder.chmod(0o777 & ~umask)  # mkdtemp makes it private; a published site is readable
+    if not Path(args.config_file).is_file():
+        raise UsageError(f"找不到网站配置文件：{args.config_file}")
     try:
-        yield folder
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    if site.exists():
-        retired = site.with_name(f".{site.name}.old-{os.getpid()}")
-        shutil.rmtree(retired, ignore_errors=True)
-        site.rename(retired)
-        try:
-            folder.rename(site)
-        except OSError:
-            retired.rename(site)
-            raise
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        folder.rename(site)
+        return load_config(args.config_file, strict=True)
+    except MkDocsException as err:
+        raise UsageError(f"网站配置文件 {args.config_file} 有误：{err}") from None
 
 
-def _remove_leftovers(site: Path) -> None:
-    """Remove staging folders of builds that are no longer running (killed, power cut)."""
-    for pattern in (f".{site.name}.building-*", f".{site.name}.old-*"):
-        for leftover in site.parent.glob(pattern):
-            pid = leftover.name.rsplit(".", 1)[-1].split("-")[1]
-            if pid.isdigit() and int(pid) != os.getpid() and _running(int(pid)):
-                continue
-            shutil.rmtree(leftover, ignore_errors=True)
+def _folders(args: argparse.Namespace, config: MkDocsConfig) -> tuple[dict[Path, str], dict[Path, str]]:
+    """Folders the output may not touch (the catalog, the documentation, the theme overrides),
+    and folders it may lie in but not be (the project)."""
+    protected = {Path(args.catalog): "目录文件夹", Path(config.docs_dir): "文档文件夹"}
+    if config.theme.custom_dir:
+        protected[Path(config.theme.custom_dir)] = "主题覆盖文件夹"
+    project = Path(config.config_file_path or args.config_file).resolve().parent
+    return protected, {project: "项目文件夹", repository_tree(Path(args.catalog).resolve()): "仓库"}
 
 
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+def _waiting(site: Path, holder: str) -> None:
+    who = f"（进程 {holder}）" if holder else ""
+    print(f"catalog：另一次网站生成{who}正在写入 {site}，等它完成后继续……", file=sys.stderr)

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator import batch, gitrepo
+from generator import gitrepo
+from generator.caching.place import open_store
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.report import github, markdown, text
 from generator.review import review
@@ -50,7 +51,12 @@ def locate(catalog: str) -> tuple[Any, str]:
 def run(args: argparse.Namespace) -> int:
     on = args.today or today()
     repo, prefix = locate(args.catalog)
-    cache = None if args.no_cache else batch.cache_dir(gitrepo.root(repo) / (prefix or ".")) / "check"
+    cache = None
+    if not args.no_cache:
+        store, note = open_store(gitrepo.root(repo) / (prefix or "."))
+        if note:
+            print(f"注意：{note}", file=sys.stderr)
+        cache = store.child("check") if store is not None else None
     try:
         result = review(repo, prefix, args.base, args.head, on, cache)
     except gitrepo.RepoError as err:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from generator import layout
-from generator.batch import cache_dir
+from generator.caching.place import folder_for
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.federation import crosscheck, snapshot
 from generator.federation.crosscheck import Flag
@@ -50,7 +50,12 @@ def run(args: argparse.Namespace) -> int:
     base = root.resolve().parent
     folder = Path(args.members_dir) if args.members_dir else base / MEMBERS_DIR
     on = args.date or today()
-    results = harvest(chosen, base, folder, cache_dir(root), on)
+    cache, note = folder_for(root)
+    if note:
+        print(f"注意：{note}", file=sys.stderr)
+    if cache is None:
+        raise UsageError("没有可用的缓存文件夹保存下级目录的 git 镜像；请把 CATALOG_CACHE_DIR 设为仓库以外的文件夹")
+    results = harvest(chosen, base, folder, cache, on)
     flags = cross_check(root, registry, chosen, folder, on)
     sys.stdout.write(render_json(results, flags) if args.format == "json" else render_text(results, chosen, flags))
     return EXIT_PROBLEMS if any(r.error for r in results) else EXIT_OK

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from generator import layout
-from generator.batch import cache_dir, check_files
+from generator.batch import check_files
+from generator.caching import open_store
 from generator.catalog import read_folder
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
@@ -22,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式（默认 text）")
     parser.add_argument("--strict", action="store_true", help="有警告也以退出码 1 结束")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="按哪一天校验（默认北京时间今天）")
-    parser.add_argument("--no-cache", action="store_true", help="不使用也不更新校验缓存（.cache/catalog/）")
+    parser.add_argument("--no-cache", action="store_true", help="不使用也不更新校验缓存（缓存在仓库以外，见环境变量 CATALOG_CACHE_DIR）")
 
 
 def display_prefix(root: Path) -> str:
@@ -54,7 +55,14 @@ def run(args: argparse.Namespace) -> int:
     prefix = display_prefix(root)
     on = args.today or today()
     files = read_folder(root)
-    _, problems = check_files(files, prefix, on, None if args.no_cache else cache_dir(root))
+    cache = None
+    if not args.no_cache:
+        cache, note = open_store(root)
+        if note:
+            print(f"catalog：{note}", file=sys.stderr)
+    _, problems = check_files(files, prefix, on, cache)
+    if cache is not None and cache.write_note():
+        print(f"catalog：{cache.write_note()}", file=sys.stderr)
     shown = [display_prefix(t) for t in targets]
 
     def chosen(path: str) -> bool:

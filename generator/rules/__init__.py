@@ -156,6 +156,7 @@ def _load_all() -> None:
         placeholders,
         requests,
         required,
+        reserved,
         script,
         sharing,
         status,

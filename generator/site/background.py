@@ -15,6 +15,8 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from generator import atomic
+
 
 class Background:
     """``Background(func, *args)`` starts ``func(*args)``; ``wait()`` returns once it has finished."""
@@ -46,6 +48,9 @@ class Background:
 def _child(writer: Connection, func: Callable[..., Any], args: tuple[Any, ...]) -> None:
     try:
         func(*args)
+    except OSError as err:  # a full disk, a read-only folder: one line, not a traceback
+        writer.send(atomic.describe(err))
+        raise SystemExit(1) from None
     except BaseException:
         writer.send(traceback.format_exc())
         raise SystemExit(1) from None  # the parent reports it, once

@@ -23,7 +23,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import batch, exports
+from generator import exports
+from generator.caching import open_store
 from generator.model import code_to_stem
 from generator.rules.status import describe
 from generator.site import data as site_data
@@ -147,7 +148,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         data = self._data()
         try:
             assert self.nav is not None
-            cache = batch.cache_dir(self.root) / "pages" if self.config.cache else None
+            store, note = open_store(self.root) if self.config.cache else (None, "")
+            if note:
+                log.info(note)
+            cache = store.child("pages") if store is not None else None
             started = time.perf_counter()
             downloads = Background("生成下载文件", exports.write_all, data, Path(config.site_dir))
             try:
@@ -156,7 +160,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 if self.config.search:
                     begun = time.perf_counter()
                     stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
-                    parts = batch.cache_dir(self.root) / "search" if self.config.cache else None
+                    parts = store.child("search") if store is not None else None
                     search.index(Path(config.site_dir), stems, self.config.search_part_size, parts, written.keys)
                     log.info(f"搜索索引用时 {_since(begun)}")
                 members.publish(data, Path(config.site_dir), self.config.search)
@@ -166,6 +170,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             waited = time.perf_counter()
             downloads.wait()
             log.info(f"下载文件已生成（与页面同时进行，另等待 {_since(waited)}）")
+            if store is not None and store.write_note():
+                log.info(store.write_note())
         finally:
             self._restore_epoch()
 

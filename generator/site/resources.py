@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
@@ -25,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator import schemas
+from generator.caching import Store
 from generator.model import STATUS_DELISTED, Resource, code_to_stem
 from generator.site.data import SiteData
 from generator.site.render import compact, render, root_of, theme_text
@@ -67,16 +67,18 @@ def body(data: SiteData, resource: Resource, url: str) -> str:
 
 
 def write_all(
-    data: SiteData, config: MkDocsConfig, nav: Navigation, env: Any, pages: list[File], cache: Path | None = None
+    data: SiteData, config: MkDocsConfig, nav: Navigation, env: Any, pages: list[File], cache: Store | None = None
 ) -> Written:
     """Render and write every resource page; return how many, how many came from ``cache``, and
     each page's cache key (by page folder name), which also stands for the page's bytes.
 
-    With a ``cache`` folder, a page whose inputs are unchanged since an earlier build is copied
-    from it instead of going through the theme: the key hashes the page's own inputs (address,
-    title, description, edit link, body HTML) and the theme's frame, rendered once per build
-    around an empty probe page, so a change of theme, configuration, navigation or notices
-    renders every page again.
+    With a ``cache``, a page whose inputs are unchanged since an earlier build is copied from it
+    instead of going through the theme: the key hashes the page's own inputs (address, title,
+    description, edit link, body HTML) and the theme's frame, rendered once per build around an
+    empty probe page, so a change of theme, configuration, navigation or notices renders every
+    page again. A cached page is used only when its seal holds (see :mod:`generator.caching`):
+    the key is a hash of public inputs, so anyone can name an entry, but only this machine can
+    seal one.
     """
     template = env.get_template("main.html")
     toc = get_toc([{"level": 2, "id": anchor, "name": name, "children": []} for anchor, name in SECTIONS])
@@ -106,22 +108,22 @@ def write_all(
         description = resource.summary[:120]
         target = Path(config.site_dir) / url_of(resource.code) / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        stored = None
+        stored = ""
         if cache is not None:
             key = _digest("\x00".join((frame_key, resource.code, resource.name, description,
                                        data.edit_url(resource.path), content)))
             keys[code_to_stem(resource.code)] = key
-            stored = cache / key[:2] / f"{key}.html"
-            if stored.is_file():
-                shutil.copyfile(stored, target)
+            stored = f"{key[:2]}/{key}.html"
+            cached = cache.read(stored)
+            if cached is not None:
+                target.write_bytes(cached)
                 count += 1
                 reused += 1
                 continue
         output = frame(resource, resource.name, content, description).encode("utf-8", errors="xmlcharrefreplace")
         target.write_bytes(output)
-        if stored is not None:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            stored.write_bytes(output)
+        if cache is not None:
+            cache.write(stored, output)
         count += 1
     return Written(count, reused, keys)
 

@@ -9,17 +9,21 @@ filters from ``data-pagefind-filter`` (部门, 共享类型, 开放类型, 状�
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import math
 import shutil
 import subprocess
 import tempfile
+import zipfile
 import zlib
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import PluginError
+
+from generator.caching import Store
 
 log = logging.getLogger("mkdocs.plugins.catalog")
 
@@ -45,7 +49,7 @@ def index(
     site: Path,
     stems: dict[str, str] | None = None,
     part_size: int = PART_SIZE,
-    cache: Path | None = None,
+    cache: Store | None = None,
     keys: Mapping[str, str] | None = None,
 ) -> None:
     """Write the search index to ``site/pagefind``.
@@ -57,7 +61,9 @@ def index(
     to ``pagefind/part-NN/`` and merged at search time (Pagefind's ``mergeIndex``).
 
     With ``cache``, a part whose pages are byte for byte those of an earlier build is copied from
-    the cache instead of indexed again: after one resource changed, one part is re-indexed.
+    the cache instead of indexed again: after one resource changed, one part is re-indexed. A
+    part is cached as one sealed archive (see :mod:`generator.caching`), used only whole and
+    only when its seal holds.
     ``keys`` (the page cache's key of each page, see ``resources.write_all``) stand for the pages'
     bytes, so that those need not be read again; a page without one is read and hashed.
     """
@@ -76,15 +82,15 @@ def index(
     for number in sorted(parts):
         name = f"part-{number:02d}"
         target = site / "pagefind" / name
-        stored = cache / f"{name}-{_fingerprint(site, parts[number], keys or {})}" if cache else None
-        if stored is not None and stored.is_dir():
-            shutil.copytree(stored, target)
+        stored = f"{name}-{_fingerprint(site, parts[number], keys or {})}.zip"
+        archive = cache.read(stored) if cache is not None else None
+        if archive is not None and _unpack(archive, target):
             reused += 1
         else:
             glob = "resources/{" + ",".join(parts[number]) + "}/index.html"
             _run(site, {"glob": glob, "output_subdir": f"pagefind/{name}"})
-            if stored is not None:
-                _store(target, stored)
+            if cache is not None:
+                _store(cache, name, stored, target)
         names.append(name)
     if cache:
         log.info(f"搜索索引：{len(names)} 个部分，其中 {reused} 个未变，取自缓存")
@@ -104,15 +110,36 @@ def _page_digest(page: Path) -> str:
     return hashlib.sha256(page.read_bytes()).hexdigest() if page.is_file() else "-"
 
 
-def _store(built: Path, stored: Path) -> None:
-    """Keep ``built`` as the cached copy of its part, replacing older copies of the same part."""
-    part = stored.name.rsplit("-", 1)[0]
-    for old in stored.parent.glob(f"{part}-*"):
-        shutil.rmtree(old, ignore_errors=True)
-    staging = stored.with_name(stored.name + ".tmp")
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(built, staging)
-    staging.rename(stored)
+def _store(cache: Store, part: str, stored: str, built: Path) -> None:
+    """Keep ``built`` as the cached copy of ``part``, replacing older copies of the same part."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for path in sorted(built.rglob("*")):
+            if path.is_file():
+                archive.write(path, path.relative_to(built).as_posix())
+    if cache.write(stored, buffer.getvalue()):
+        for old in cache.folder.glob(f"{part}-*.zip"):
+            if old.name != stored:
+                cache.remove(old.name)
+
+
+def _unpack(archive: bytes, target: Path) -> bool:
+    """Write a cached part (a sealed archive, so made by this program) into ``target``; on any
+    doubt, leave ``target`` absent and return ``False``."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(archive)) as bundle:
+            members = [m for m in bundle.infolist() if not m.is_dir()]
+            for member in members:
+                name = PurePosixPath(member.filename)
+                if name.is_absolute() or ".." in name.parts:
+                    raise zipfile.BadZipFile(member.filename)
+                path = target / name
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(bundle.read(member))
+    except zipfile.BadZipFile:
+        shutil.rmtree(target, ignore_errors=True)
+        return False
+    return bool(members)
 
 
 def _run(site: Path, options: dict[str, str]) -> None:
