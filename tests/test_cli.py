@@ -141,7 +141,7 @@ def test_help_is_chinese(command: list[str], capsys: pytest.CaptureFixture[str])
     ("argv", "message"),
     [
         (["bogus"], "参数 命令：无效的选项 'bogus'，可选：'validate', 'import'"),
-        (["import"], "缺少参数：文件, --department"),
+        (["import"], "缺少参数：文件"),
         (["comment", "--pr", "x", "--report", "r.md"], "参数 --pr：'x' 不是整数"),
         (["validate", "--format"], "参数 --format：后面需要一个值"),
         (["validate", "--format", "xml"], "参数 --format：无效的选项 'xml'，可选：'github', 'json', 'text'"),

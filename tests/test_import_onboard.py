@@ -91,8 +91,13 @@ def test_by_provider_json_report_interface(base_catalog: Path, tmp_path: Path, c
 
 
 def test_by_provider_text_report_and_forecast(base_catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    registry = base_catalog / "registry.yaml"  # the national baseline only recommends an open basis;
+    registry.write_text(  # this city's own rule (fictional) requires it, so the forecast must show it
+        registry.read_text(encoding="utf-8").replace("overrides:\n", "overrides:\n  rules:\n    R-003: {level: error, citation: 测试市政务数据资源目录管理细则 第九条}\n", 1),
+        encoding="utf-8",
+    )
     applied = row("乙", "测试市教育局", "https://p.test/2")
-    applied[3] = "依申请开放"  # the source says 依申请开放 but gives no condition: a problem after filling in
+    applied[3] = "依申请开放"  # the source says 依申请开放 but gives no basis: a problem after filling in
     source = write_csv(tmp_path / "in.csv", "utf-8", [row("甲", "测试市公安局", "https://p.test/1"), applied])
     code = main(["import", str(source), "--by-provider", "--mapping", "xiamen", "--output", str(base_catalog)])
     lines = capsys.readouterr().out.splitlines()
@@ -101,7 +106,7 @@ def test_by_provider_text_report_and_forecast(base_catalog: Path, tmp_path: Path
     shown = os.path.relpath(base_catalog)
     assert f"    测试市公安局 → {shown}/gongan：读取 1 条，新建 1、更新 0、未变 0，拒绝 0 条" in lines
     assert f"    测试市教育局 → {shown}/jiaoyuju（新建部门）：读取 1 条，新建 1、更新 0、未变 0，拒绝 0 条" in lines
-    assert any(line.startswith("    [R-003] 错误：依申请开放必须写明申请条件") for line in lines)
+    assert any(line.startswith("    [R-003] 错误：依申请开放必须引用限制开放的依据") for line in lines), lines
     assert lines[-1].startswith("合计：读取 2 条，新建 2、更新 0、未变 0，拒绝 0 条，待补充字段")
 
 
@@ -124,3 +129,12 @@ def test_jiangxi_onboarded_validates_and_builds(base_catalog: Path, tmp_path: Pa
     assert "0 个错误" in capsys.readouterr().out
     build(base_catalog, tmp_path / "site", search=False)
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_forecast_follows_the_profile(base_catalog: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Under the national baseline an open basis is not required (R-003 off): the forecast says nothing of it."""
+    applied = row("乙", "测试市教育局", "https://p.test/2")
+    applied[3] = "依申请开放"
+    source = write_csv(tmp_path / "in.csv", "utf-8", [applied])
+    main(["import", str(source), "--by-provider", "--mapping", "xiamen", "--output", str(base_catalog)])
+    assert "[R-003]" not in capsys.readouterr().out

@@ -60,7 +60,7 @@ def _resource_rules(doc: object, marked: list[str], context: rules.Context) -> l
         if entry.scope != "resource":
             continue
         try:
-            found = list(entry.check(resource, context))
+            found = list(rules.applied(entry, context.catalog.profile, entry.check(resource, context)))
         except Exception:  # noqa: BLE001 - a rule written for complete files may trip on a 待补充 value
             continue
         kept.extend(p for p in found if not _about_placeholder(p, marked) and p.rule != "R-014")
