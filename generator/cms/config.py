@@ -100,7 +100,7 @@ def _resources(settings: FormSettings, site: Site, dept: Department, context: fi
         "name": dept.id,
         "label": dept.name,
         "label_singular": "目录条目",
-        "description": f"{dept.name}的政务数据资源目录条目。点“新建目录条目”新增编目，点一个条目修改它；申请下线请到“{dept.name}：下线申请”。",
+        "description": f"{dept.name}的政务数据资源目录条目。点“＋ 目录条目”新增编目，点一个条目修改它；申请下线请到“{dept.name}：下线申请”。",
         **_folder(site, dept),
         # Only the department's resources: department.yaml and needs.yaml have no ``department``.
         "filter": {"field": "department", "value": dept.id},
