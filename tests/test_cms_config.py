@@ -250,3 +250,15 @@ def test_a_changed_vendored_file_is_refused(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(vendor, "VENDOR", copy_)
     with pytest.raises(vendor.VendorError, match="校验值不符"):
         vendor.install(tmp_path / "admin")
+
+
+def test_a_site_whose_form_is_not_configured_still_builds_and_says_why(tmp_path: Path) -> None:
+    """The site corpus is on a Gitea host and gives no OAuth app_id: the public site is built all the same."""
+    from site_repo import build, make_repo
+
+    site = tmp_path / "site"
+    build(make_repo(tmp_path / "repo"), site, search=False)
+    page = (site / "admin" / "index.html").read_text(encoding="utf-8")
+    assert "填报表单尚未配置" in page and "app_id" in page
+    assert not (site / "admin" / "decap-cms.js").exists()
+    assert (site / "guide" / "form" / "index.html").is_file()

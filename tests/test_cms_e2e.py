@@ -41,6 +41,7 @@ from generator.yamlwrite import dump_resource
 TODAY = "2026-11-22"
 NEW = "catalog/gongan/301004-000001.yaml"
 DELISTED = "catalog/gongan/301003-000001.yaml"
+EDITED = "catalog/gongan/301002-000001.yaml"
 REASON = "治安案件信息已并入市级公安大数据平台统一提供"
 
 EXPECTED_NEW = """code: 301004/000001
@@ -207,6 +208,16 @@ def request_delisting(page: Any, base: str) -> None:
     save(page)
 
 
+def change_update_cycle(page: Any, base: str) -> None:
+    """Open an existing resource, change one field, save: every other widget keeps its value as read."""
+    page.goto(base)
+    page.get_by_role("link", name="桂川市公安局", exact=True).click()
+    page.get_by_text("301002/000001").first.click()
+    control(page, "更新周期").wait_for()
+    pick(page, "更新周期", "每周")
+    save(page)
+
+
 def wait_for_commit(repo: GitRepo, branch: str, count: int) -> None:
     """Wait until ``branch`` has ``count`` commits more than main (decap-server commits asynchronously)."""
     for _ in range(300):
@@ -256,6 +267,7 @@ def test_editorial_workflow_each_save_is_a_branch_for_a_pull_request(
     repo: GitRepo, proxy: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     new_branch, delist_branch = "cms/gongan/301004-000001", "cms/gongan-delisting/301003-000001"
+    edit_branch = "cms/gongan/301002-000001"
 
     def new(page: Any, base: str) -> None:
         add_resource(page, base)
@@ -265,7 +277,11 @@ def test_editorial_workflow_each_save_is_a_branch_for_a_pull_request(
         request_delisting(page, base)
         wait_for_commit(repo, delist_branch, 1)
 
-    outside = in_form(repo, tmp_path, monkeypatch, proxy, "editorial", [new, delist])
+    def edit(page: Any, base: str) -> None:
+        change_update_cycle(page, base)
+        wait_for_commit(repo, edit_branch, 1)
+
+    outside = in_form(repo, tmp_path, monkeypatch, proxy, "editorial", [new, delist, edit])
     assert outside == [], "the form must work without internet"
 
     written = repo.git("show", f"{new_branch}:{NEW}") + "\n"
@@ -284,6 +300,12 @@ def test_editorial_workflow_each_save_is_a_branch_for_a_pull_request(
     code, report = check(repo, delist_branch)
     assert [(c["kind"], c["label"], c["code"]) for c in report["changes"]] == [("delist-request", "下线申请", "301003/000001")]
     assert code == 0 and report["changes"][0]["notice"]["days"] > 0
+
+    before = repo.git("show", f"main:{EDITED}") + "\n"
+    assert "update_cycle: 每日\n" in before
+    assert repo.git("show", f"{edit_branch}:{EDITED}") + "\n" == before.replace("update_cycle: 每日\n", "update_cycle: 每周\n")
+    code, report = check(repo, edit_branch)
+    assert [(c["kind"], c["label"]) for c in report["changes"]] == [("update", "信息变更")] and code == 0
     assert repo.git("log", "--format=%s", "main") == "初始目录", "nothing reaches main without review"
 
 

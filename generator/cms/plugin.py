@@ -24,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from generator.cms import admin, settings, source
+from generator.cms import admin, settings, source, vendor
 from generator.cms.config import Site
 from generator.cms.fields import UnsupportedField
 
@@ -91,6 +91,6 @@ class FormPlugin(BasePlugin[FormConfig]):
             return
         try:
             written = admin.write(target, self.settings, self.site)
-        except UnsupportedField as err:
+        except (UnsupportedField, vendor.VendorError) as err:
             raise PluginError(str(err)) from None
         log.info(f"填报表单已生成：/{self.config.folder}/（{len(written)} 个文件，{len(self.site.departments)} 个部门）")
