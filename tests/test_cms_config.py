@@ -209,6 +209,10 @@ def test_catalog_form_command_prints_and_writes_the_form(tmp_path: Path, capsys:
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files), "same catalog, same bytes"
     departments = sorted(p.parent.name for p in SAMPLE.glob("*/department.yaml"))
     assert {f"{d}/config.yml" for d in departments} | {"config.yml", "decap-cms.js", "form-settings.js"} <= set(files)
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("首页", encoding="utf-8")
+    assert main(["form", "--catalog", str(SAMPLE), "-o", str(tmp_path / "site")]) == 2
+    assert "未作改动" in capsys.readouterr().err and (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "首页"
     page = (first / "gongan" / "index.html").read_text(encoding="utf-8")
     assert '<script src="../decap-cms.js"></script>' in page and "http" not in page.replace('"http', "")
     assert "://" not in page, "the form page loads nothing from another site"

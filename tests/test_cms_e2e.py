@@ -104,7 +104,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GitRepo:
 
 @pytest.fixture
 def proxy(repo: GitRepo, tmp_path: Path) -> Iterator[str]:
-    """``decap-server`` in local git mode on ``repo``; yields its API URL."""
+    """``decap-server`` in local git mode on ``repo``; yields its API URL (its log is ``proxy.log``)."""
     server = need_decap_server()
     port = free_port()
     stamp = "2026-11-22T10:00:00+08:00"
@@ -218,14 +218,16 @@ def change_update_cycle(page: Any, base: str) -> None:
     save(page)
 
 
-def wait_for_commit(repo: GitRepo, branch: str, count: int) -> None:
+def wait_for_commit(repo: GitRepo, branch: str, count: int, page: Any) -> None:
     """Wait until ``branch`` has ``count`` commits more than main (decap-server commits asynchronously)."""
-    for _ in range(300):
+    for _ in range(600):
         found = repo.git("branch", "--list", branch)
         if found and int(repo.git("rev-list", "--count", f"main..{branch}")) >= count:
             return
         time.sleep(0.2)
-    pytest.fail(f"no commit on {branch}; branches: {repo.git('branch', '--list')}")
+    log = repo.root.parent / "proxy.log"
+    server = log.read_text(encoding="utf-8", errors="replace")[-3000:] if log.exists() else ""
+    pytest.fail(f"no commit on {branch}; branches: {repo.git('branch', '--list')}\npage: {page.inner_text('body')[:1500]}\ndecap-server: {server}")
 
 
 def check(repo: GitRepo, head: str) -> tuple[int, dict[str, Any]]:
@@ -271,15 +273,15 @@ def test_editorial_workflow_each_save_is_a_branch_for_a_pull_request(
 
     def new(page: Any, base: str) -> None:
         add_resource(page, base)
-        wait_for_commit(repo, new_branch, 1)
+        wait_for_commit(repo, new_branch, 1, page)
 
     def delist(page: Any, base: str) -> None:
         request_delisting(page, base)
-        wait_for_commit(repo, delist_branch, 1)
+        wait_for_commit(repo, delist_branch, 1, page)
 
     def edit(page: Any, base: str) -> None:
         change_update_cycle(page, base)
-        wait_for_commit(repo, edit_branch, 1)
+        wait_for_commit(repo, edit_branch, 1, page)
 
     outside = in_form(repo, tmp_path, monkeypatch, proxy, "editorial", [new, delist, edit])
     assert outside == [], "the form must work without internet"
@@ -312,13 +314,15 @@ def test_editorial_workflow_each_save_is_a_branch_for_a_pull_request(
 def test_department_branch_collects_the_saves_for_one_pull_request(
     repo: GitRepo, proxy: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    repo.checkout("form/gongan")  # as the form's branch is checked out, decap-server reads it without switching
+
     def new(page: Any, base: str) -> None:
         add_resource(page, base)
-        wait_for_commit(repo, "form/gongan", 1)
+        wait_for_commit(repo, "form/gongan", 1, page)
 
     def delist(page: Any, base: str) -> None:
         request_delisting(page, base)
-        wait_for_commit(repo, "form/gongan", 2)
+        wait_for_commit(repo, "form/gongan", 2, page)
 
     outside = in_form(repo, tmp_path, monkeypatch, proxy, "branch", [new, delist])
     assert outside == []

@@ -33,10 +33,27 @@ GUIDE = "guide/form/"
 """The form's page in the site's guide, relative to the site root."""
 
 
+MARKER = ".catalog-form"
+"""Empty file marking a folder this module wrote, so that writing again may replace it."""
+
+
+class AdminError(RuntimeError):
+    """The target folder holds something else; nothing was changed (message in Chinese)."""
+
+
+def prepare(target: Path) -> None:
+    """An empty ``target``: a previous form is replaced, any other non-empty folder is refused."""
+    if target.exists():
+        if any(target.iterdir()) and not (target / MARKER).is_file():
+            raise AdminError(f"{target} 不是空文件夹，也不是以前生成的填报表单，为免覆盖其中的文件，未作改动；请换一个文件夹")
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    (target / MARKER).write_bytes(b"")
+
+
 def write(target: Path, settings: FormSettings, site: config.Site) -> list[str]:
     """Write the admin pages of ``site`` into ``target``; returns the files written, relative."""
-    if target.exists():
-        shutil.rmtree(target)
+    prepare(target)
     written = vendor.install(target)
     for name in STATIC:
         shutil.copyfile(HERE / "static" / name, target / name)

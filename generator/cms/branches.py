@@ -21,7 +21,7 @@ from typing import Any
 from generator import gitrepo
 from generator.cms.config import Department
 from generator.cms.settings import BRANCH_PREFIX
-from generator.forge import Forge
+from generator.forge import Forge, ForgeError
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def run(
 def _forge_sha(forge: Forge, branch: str) -> str:
     sha = forge.branch_sha(branch)
     if sha is None:
-        raise gitrepo.RepoError(f"代码托管平台上没有目标分支 {branch}")
+        raise ForgeError(f"代码托管平台上没有目标分支 {branch}")
     return sha
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 from pathlib import Path
 
 from jinja2 import Environment
@@ -83,14 +82,12 @@ class FormPlugin(BasePlugin[FormConfig]):
         if not self.config.enabled or self.site is None:
             return
         target = Path(config.site_dir) / self.config.folder
-        if self.settings is None:
-            if target.exists():
-                shutil.rmtree(target)
-            target.mkdir(parents=True)
-            (target / "index.html").write_text(_NOT_CONFIGURED.render(reason=self.reason), encoding="utf-8")
-            return
         try:
+            if self.settings is None:
+                admin.prepare(target)
+                (target / "index.html").write_text(_NOT_CONFIGURED.render(reason=self.reason), encoding="utf-8")
+                return
             written = admin.write(target, self.settings, self.site)
-        except (UnsupportedField, vendor.VendorError) as err:
+        except (UnsupportedField, vendor.VendorError, admin.AdminError) as err:
             raise PluginError(str(err)) from None
         log.info(f"填报表单已生成：/{self.config.folder}/（{len(written)} 个文件，{len(self.site.departments)} 个部门）")

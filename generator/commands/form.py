@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.cli import EXIT_OK, UsageError
-from generator.cms import admin, config, settings, source
+from generator.cli import EXIT_INTERNAL, EXIT_OK, UsageError
+from generator.cms import admin, config, settings, source, vendor
 from generator.cms.fields import UnsupportedField
 
 HELP = "生成填报表单（/admin/ 页面和 Decap CMS 的 config.yml）：部门经办人在浏览器中填写，保存即提交申请"
@@ -54,8 +54,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         written = admin.write(Path(args.output), chosen, site)
-    except UnsupportedField as err:
+    except (UnsupportedField, admin.AdminError) as err:
         raise UsageError(str(err)) from None
+    except vendor.VendorError as err:
+        print(f"catalog：{err}", file=sys.stderr)
+        return EXIT_INTERNAL
     mode = "保存即开拉取请求" if chosen.mode == "editorial" else f"提交到部门分支 {settings.BRANCH_PREFIX}部门标识"
     print(f"已生成填报表单：{args.output}（{len(written)} 个文件，{len(site.departments)} 个部门，{chosen.backend}，{mode}）", file=sys.stderr)
     return EXIT_OK
