@@ -17,6 +17,7 @@ from generator.site.render import theme_text
 
 GUIDES = (
     ("填报指南", "guide/submit.md"),
+    ("填报表单", "guide/form.md"),
     ("审核指南", "guide/review.md"),
     ("整体接入与上下级汇聚", "guide/federation.md"),
     ("拉取请求流程", "pr-workflow.md"),
