@@ -95,8 +95,11 @@ def _field(
         return {**field, "widget": "select", "options": _options(node, path)}
     kind = node.get("type")
     if kind == "object":
+        # Decap checks a nested required field even when the optional object around it is left
+        # empty, which would block saving (e.g. 备案 under 共享): inside an optional object nothing is
+        # required by the form; the schema check reports an object filled in only half.
         subs = [
-            _field(root, key, sub, _required(node, key), f"{path}.{key}", context, delisting_form)
+            _field(root, key, sub, required and _required(node, key), f"{path}.{key}", context, delisting_form)
             for key, sub in node.get("properties", {}).items()
         ]
         return {**field, "widget": "object", "collapsed": False, "fields": subs}
