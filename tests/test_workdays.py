@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from calendars import until_2026  # noqa: F401  (fixture)
 
 from generator import statutory
@@ -62,7 +61,8 @@ def test_days_between_counts_after_exclusive_until_inclusive() -> None:
     assert CAL.days_between(D("2026-03-26"), D("2026-03-20"), WORKING) == 0
 
 
-def test_a_year_without_schedule_is_counted_provisionally(until_2026: None) -> None:
+@pytest.mark.usefixtures("until_2026")
+def test_a_year_without_schedule_is_counted_provisionally() -> None:
     # 30 working days from Wed 2026-12-02: 12-03..12-31 → 1–21; 2027-01-01 元旦 (statutory);
     # 01-04..01-08 → 22–26; 01-11..01-14 → 27–30. The end is in 2027, which nobody has recorded.
     end = CAL.period_end(D("2026-12-02"), 30, WORKING)
@@ -74,7 +74,8 @@ def test_a_year_without_schedule_is_counted_provisionally(until_2026: None) -> N
     assert "2027 年的节假日安排尚未收录" in missing_text((2027,))
 
 
-def test_years_before_the_current_revision_are_never_guessed(until_2026: None) -> None:
+@pytest.mark.usefixtures("until_2026")
+def test_years_before_the_current_revision_are_never_guessed() -> None:
     with pytest.raises(UnknownYear) as caught:
         CAL.is_workday(D("2003-06-02"))
     assert caught.value.year == 2003 and "holidays.yaml" in str(caught.value)
@@ -98,7 +99,8 @@ years:
 """
 
 
-def test_registry_file_adds_a_year(until_2026: None) -> None:
+@pytest.mark.usefixtures("until_2026")
+def test_registry_file_adds_a_year() -> None:
     doc, _ = parse(HOLIDAYS_2027.encode(), "catalog/holidays.yaml")
     assert doc is not None
     calendar, problems = calendar_from_documents([doc])
@@ -112,7 +114,8 @@ def test_registry_file_adds_a_year(until_2026: None) -> None:
     assert calendar.missing_years(D("2027-12-02"), D("2028-01-14")) == (2028,)
 
 
-def test_provisional_end_becomes_exact_once_the_year_is_recorded(until_2026: None) -> None:
+@pytest.mark.usefixtures("until_2026")
+def test_provisional_end_becomes_exact_once_the_year_is_recorded() -> None:
     doc, _ = parse(HOLIDAYS_2027.encode(), "catalog/holidays.yaml")
     assert doc is not None
     calendar, _ = calendar_from_documents([doc])
