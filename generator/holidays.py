@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator import schemas, statutory
-from generator.problems import Problem
+from generator.problems import Level, Problem
 from generator.workdays import Calendar, YearSchedule, schedule_from_raw
 from generator.yamlfile import Document
 
@@ -109,6 +109,6 @@ def _statutory(doc: Document, index: int, raw: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def _at(doc: Document, message: str, *path: str | int, level: str = "error") -> Problem:
+def _at(doc: Document, message: str, *path: str | int, level: Level = "error") -> Problem:
     line, column = doc.where(*path)
     return Problem(doc.path, line, column, RULE, level, message, ".".join(map(str, path)))
