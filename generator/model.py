@@ -237,6 +237,8 @@ class Registry:
     sample: bool = False
     site_url: str = ""
     repo_url: str = ""
+    forge: dict[str, Any] = field(default_factory=dict)
+    """Forge settings: ``merge_committer``, who commits the forge's merges (see generator.noticestart)."""
     doc: Document = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
     @classmethod

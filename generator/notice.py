@@ -1,25 +1,72 @@
-"""Public notices (公示) of pending delistings, dated from git history, never from the YAML.
+"""Public notices (公示) of pending delistings: the rules of one notice, with no git and no forge.
 
-A notice starts on the Asia/Shanghai date of the first commit, on the base branch's first-parent
-history, from which the resource's status has been ``公示中`` without interruption. Its length and
-unit come from the profile (``notice``, or ``notice_mounted`` when data is mounted) and its end is
-counted by :meth:`generator.workdays.Calendar.period_end`. The notice is *due* (delisting may be
-executed) from the day after its end.
+* **Start.** The day the resource's ``公示中`` status reached the base branch, as a trusted clock
+  dates it (:mod:`generator.noticestart`: the forge's record of the merge, or the merge commit the
+  forge made), never a date the applicant can write. Without a trusted start there is no end and
+  the notice is never due.
+* **Terms.** Whether data is mounted (the longer ``notice_mounted`` period, 广西 第二十七条) and the
+  consumer departments to notify are fixed when the notice starts. A later edit can only widen
+  them: widening restarts the notice from that edit, so a department added late still gets a full
+  notice; narrowing (``mounted: true → false``, a consumer removed) changes nothing here and is
+  refused at review (P-008).
+* **End.** Length and unit come from the profile; the end is counted by
+  :meth:`generator.workdays.Calendar.period_end` and is provisional (暂定) while a year it crosses has
+  no recorded holiday schedule.
+* **Due.** From ``executable_from``, the day after the end, the delisting may be executed — never
+  while the end is provisional. Consumers are reminded from ``remind_from``.
+* **Late announcement.** If the announcement to the consumers came after the notice's first day,
+  :func:`announced` counts the notice from the announcement instead: nobody is told after the fact.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from generator import gitrepo
-from generator.holidays import calendar_from
-from generator.model import STATUS_NOTICE
 from generator.profiles import Period
-from generator.workdays import CALENDAR, Calendar, UnknownYear
-from generator.yamlfile import parse
+from generator.workdays import CALENDAR, Calendar, UnknownYear, missing_text
+
+NO_START = "在主分支的历史中找不到该资源状态改为“公示中”的提交，无法确定公示开始日期"
+
+
+@dataclass(frozen=True)
+class Terms:
+    """What a notice promises: which period applies and whom to notify."""
+
+    mounted: bool
+    consumers: tuple[str, ...]
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Terms:
+        consumers = data.get("consumers")
+        listed = consumers if isinstance(consumers, list) else []
+        return cls(data.get("mounted") is True, tuple(str(c) for c in listed))
+
+    def widened(self, other: Terms) -> Terms:
+        """Both terms together: mounted if either is, every consumer of either."""
+        return Terms(self.mounted or other.mounted, tuple(dict.fromkeys(self.consumers + other.consumers)))
+
+    def narrowed_by(self, other: Terms) -> list[str]:
+        """What ``other`` drops from these terms, in Chinese (empty when it drops nothing)."""
+        lost = ["不再标明已挂载数据（公示期会变短）"] if self.mounted and not other.mounted else []
+        gone = [c for c in self.consumers if c not in other.consumers]
+        return lost + ([f"删去了使用部门 {'、'.join(gone)}"] if gone else [])
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a notice starts on the base branch."""
+
+    commit: str
+    """The commit that brought the ``公示中`` status (or the last widening of the terms)."""
+    day: str
+    """Its Asia/Shanghai date by a trusted clock; empty when no trusted clock could date it."""
+    source: str
+    """How the day was established, or why it could not be (Chinese)."""
+    terms: Terms
+    """The terms in force: those at the start, widened by every later edit."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +86,14 @@ class Notice:
     """Date the ``公示中`` status landed on the base branch (Asia/Shanghai); day 1 is the next day."""
     commit: str
     """The commit that landed it."""
+    start_source: str
+    """How ``notice_start`` was established (the forge's record or the forge's merge commit)."""
     notice_end: str
     """Last day of the notice, inclusive; empty when it cannot be computed (see ``error``)."""
+    provisional: bool
+    """``notice_end`` is 暂定: a year it crosses has no recorded holiday schedule."""
+    executable_from: str
+    """First day the delisting may be executed (the day after ``notice_end``)."""
     unit: str
     """``工作日`` or ``自然日``."""
     days: int
@@ -51,80 +104,25 @@ class Notice:
     """Days of ``unit`` after today up to and including ``notice_end``: 0 on the last day,
     negative (days since the end) once the notice has run."""
     due: bool
-    """The notice has fully run (today is after ``notice_end``): the delisting may be executed."""
+    """The notice has fully run and its end is exact: the delisting may be executed."""
     remind_from: str = ""
     """From this day on, consumers get the before-the-end reminder."""
+    counted_from: str = ""
+    """The day the period is counted from: ``notice_start``, or the day before a late announcement."""
+    missing_years: tuple[int, ...] = ()
+    """Years counted without a recorded holiday schedule (why ``provisional``)."""
     error: str = ""
-    """Why the end cannot be computed (in Chinese), e.g. a year without a holiday schedule."""
+    """Why there is no end (in Chinese), e.g. no trusted start."""
+
+    @property
+    def provisional_reason(self) -> str:
+        return missing_text(self.missing_years) if self.missing_years else ""
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["consumers"] = list(self.consumers)
+        data["missing_years"] = list(self.missing_years)
         return data
-
-
-def find_notices(
-    repo: Any,
-    prefix: str,
-    catalog: Any,
-    today: str,
-    rev: str = "HEAD",
-    calendar: Calendar | None = None,
-) -> list[Notice]:
-    """Every resource of ``catalog`` with status 公示中, sorted by end date then code.
-
-    ``repo`` is a GitPython repository, ``prefix`` the catalog folder relative to its root and
-    ``rev`` the base branch (its first-parent history dates the notices).
-    """
-    if calendar is None:
-        calendar = calendar_from(catalog)[0]
-    notices = []
-    for resource in catalog.resources:
-        if resource.status != STATUS_NOTICE:
-            continue
-        path = repo_path(catalog, prefix, resource.path)
-        start = notice_start(repo, rev, path)
-        notices.append(notice_of(resource.doc.data, path, start, catalog.profile, calendar, today))
-    return sorted(notices, key=lambda n: (n.notice_end or "9999", n.code))
-
-
-def repo_path(catalog: Any, prefix: str, display: str) -> str:
-    """The repository-relative path of a file shown as ``display`` by ``catalog``."""
-    relative = display[len(catalog.prefix) + 1 :] if catalog.prefix else display
-    return f"{prefix}/{relative}" if prefix else relative
-
-
-def notice_start(repo: Any, rev: str, path: str) -> tuple[str, str] | None:
-    """``(date, sha)`` of the commit from which ``path`` has been 公示中 up to ``rev``, or ``None``.
-
-    The history follows renames: moving a department's folder is not a new application and does not
-    restart the notice.
-    """
-    start = None
-    while True:
-        commits = gitrepo.log(repo, path, rev)
-        for commit in commits:
-            if status_at(repo, commit.sha, path) != STATUS_NOTICE:
-                return start
-            start = (commit.date, commit.sha)
-        if not commits:
-            return start
-        # On notice since the commit that created ``path``: was that commit a rename?
-        older = gitrepo.renamed_from(repo, commits[-1].sha, path)
-        if older is None:
-            return start
-        path, rev = older, f"{commits[-1].sha}^"
-
-
-def status_at(repo: Any, rev: str, path: str) -> str | None:
-    raw = gitrepo.show(repo, rev, path)
-    if raw is None:
-        return None
-    doc, _ = parse(raw, path)
-    if doc is None or not isinstance(doc.data, dict):
-        return None
-    status = doc.data.get("status")
-    return status if isinstance(status, str) else None
 
 
 def period_for(profile: Any, mounted: bool) -> Period:
@@ -134,51 +132,74 @@ def period_for(profile: Any, mounted: bool) -> Period:
 
 
 def notice_of(
-    data: Mapping[str, Any],
-    path: str,
-    start: tuple[str, str] | None,
-    profile: Any,
-    calendar: Calendar,
-    today: str,
+    data: Mapping[str, Any], path: str, start: Start | None, profile: Any, calendar: Calendar, today: str
 ) -> Notice:
-    """The notice of the resource ``data`` (a parsed resource file) that started on ``start``.
+    """The notice of the resource ``data`` (a parsed resource file) that started at ``start``."""
+    terms = start.terms if start is not None else Terms.of(data)
+    period = period_for(profile, terms.mounted)
+    notice = Notice(
+        code=str(data.get("code", "")),
+        department=str(data.get("department", "")),
+        path=path,
+        name=str(data.get("name", "")),
+        mounted=terms.mounted,
+        consumers=terms.consumers,
+        notice_start=start.day if start else "",
+        commit=start.commit if start else "",
+        start_source=start.source if start and start.day else "",
+        notice_end="",
+        provisional=False,
+        executable_from="",
+        unit=period.unit,
+        days=period.days,
+        basis=period.basis,
+        days_left=0,
+        due=False,
+    )
+    if start is None or not start.day:
+        return replace(notice, error=start.source if start else NO_START)
+    return counted(notice, start.day, profile, calendar, today)
 
-    ``start`` is ``(date, commit)``; ``None`` when git history shows no start.
-    """
-    mounted = data.get("mounted") is True
-    period = period_for(profile, mounted)
-    fields: dict[str, Any] = {
-        "code": str(data.get("code", "")),
-        "department": str(data.get("department", "")),
-        "path": path,
-        "name": str(data.get("name", "")),
-        "mounted": mounted,
-        "consumers": tuple(str(c) for c in data.get("consumers") or ()),
-        "notice_start": start[0] if start else "",
-        "commit": start[1] if start else "",
-        "unit": period.unit,
-        "days": period.days,
-        "basis": period.basis,
-    }
-    if start is None:
-        error = "在基准分支的 git 历史中找不到该资源状态改为“公示中”的提交，无法确定公示开始日期"
-        return Notice(**fields, notice_end="", days_left=0, due=False, error=error)
+
+def counted(notice: Notice, day: str, profile: Any, calendar: Calendar, today: str) -> Notice:
+    """``notice`` with its end, due date and reminder counted from ``day`` (day 1 is the next day)."""
+    start = dt.date.fromisoformat(day)
     try:
-        end = calendar.period_end(dt.date.fromisoformat(start[0]), period.days, period.unit)
+        end = calendar.period_end(start, notice.days, notice.unit)
         now = dt.date.fromisoformat(today)
-        left = calendar.days_between(now, end, period.unit) - calendar.days_between(
-            end, now, period.unit
-        )
+        left = calendar.days_between(now, end, notice.unit) - calendar.days_between(end, now, notice.unit)
         remind = reminder_day(profile, calendar, end)
     except UnknownYear as err:
-        return Notice(**fields, notice_end="", days_left=0, due=False, error=str(err))
-    return Notice(
-        **fields,
+        return replace(notice, error=str(err))
+    missing = calendar.missing_years(start, end)
+    executable = end + dt.timedelta(days=1)
+    return replace(
+        notice,
         notice_end=end.isoformat(),
+        provisional=bool(missing),
+        missing_years=missing,
+        executable_from=executable.isoformat(),
         days_left=left,
-        due=now > end,
+        due=now >= executable and not missing,
         remind_from=remind.isoformat(),
+        counted_from=day,
     )
+
+
+def announced(notice: Notice, day: str, profile: Any, calendar: Calendar, today: str) -> Notice:
+    """``notice`` as it runs for consumers told on ``day`` (Asia/Shanghai).
+
+    An announcement on the notice's first day (the day after the start) or earlier is on time; a
+    later one (the bot was down, or could not date the notice before) starts the count again: day 1
+    is the day of the announcement.
+    """
+    if not notice.notice_start or notice.error:
+        return notice
+    first = dt.date.fromisoformat(notice.notice_start) + dt.timedelta(days=1)
+    told = dt.date.fromisoformat(day)
+    if told <= first:
+        return notice
+    return counted(notice, (told - dt.timedelta(days=1)).isoformat(), profile, calendar, today)
 
 
 def reminder_day(profile: Any, calendar: Calendar, end: dt.date) -> dt.date:

@@ -1,26 +1,33 @@
-"""The notice bot's decisions and their execution on a forge; idempotent, never merges or closes.
+"""The notice bot: the forge's side of the notice domain; idempotent, never merges or closes.
 
-For each resource on notice it: announces the notice once (an issue addressed to the consumer
-departments' reviewers), reminds them once when the profile's reminder period before the end
-begins, and once the notice has run opens one 下线执行 pull request setting the status to
-``已下线``. Each step looks for its own hidden marker (or branch) first, so a second run on the
-same day changes nothing. It also lists open applications whose reviewers are past the profile's
-answer deadline.
+For each resource on notice it announces the notice once (an issue addressed to the consumer
+departments' reviewers), tells them once when a provisional (暂定) end becomes exact, reminds them
+once when the profile's reminder period before the end begins, and once the notice has run opens
+one 下线执行 pull request setting the status to ``已下线``. The announcement needs no end date: a year
+without a holiday schedule never silences it. A notice announced late (after its first day) runs
+in full from the announcement (:func:`generator.notice.announced`).
+
+Each step looks for its own hidden marker or branch first, so a second run changes nothing. Only
+what the bot's own account wrote counts: issues and comments by :meth:`Forge.login`, and pull
+requests it opened from a branch of this repository — an outsider's issue or comment carrying a
+marker, or a fork's pull request from a branch of the same name, is ignored. A failing notice is
+reported and the next one goes on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.forge import Forge, Issue
-from generator.model import STATUS_DELISTED, code_to_stem
-from generator.notice import Notice
+from generator.forge import Comment, Forge, ForgeError, Issue, PullRequest
+from generator.model import STATUS_DELISTED, STATUS_NOTICE, code_to_stem
+from generator.notice import Notice, announced
+from generator.noticestart import china_date
 from generator.report.neutral import text
-from generator.workdays import Calendar, UnknownYear
+from generator.statusedit import StatusError, current_status, set_status
+from generator.workdays import Calendar
 
 BRANCH_PREFIX = "catalog-bot/delist-"
 
@@ -30,9 +37,32 @@ class Action:
     """One thing the bot did (or found), in Chinese, for the command's output."""
 
     kind: str
-    """``announce``, ``remind``, ``open-pull``, ``overdue`` or ``skip``."""
+    """``announce``, ``end``, ``remind``, ``open-pull``, ``wait``, ``skip``, ``error`` or ``overdue``."""
     code: str
     message: str
+
+
+@dataclass
+class Run:
+    """What one run knows about the forge: the bot's own issues and pull requests."""
+
+    forge: Forge
+    catalog: Any
+    calendar: Calendar
+    today: str
+    me: str
+    issues: list[Issue]
+    pulls: list[PullRequest] | None = None
+
+    def own_pulls(self) -> list[PullRequest]:
+        if self.pulls is None:
+            self.pulls = [p for p in self.forge.pulls("all") if ours(p, self.me, self.forge.repository())]
+        return self.pulls
+
+
+def ours(pull: PullRequest, me: str, repository: str) -> bool:
+    """A pull request the bot opened from a branch of this repository (not a fork's namesake)."""
+    return pull.author == me and pull.head_repo == repository and pull.head.startswith(BRANCH_PREFIX)
 
 
 def start_marker(notice: Notice) -> str:
@@ -43,39 +73,78 @@ def reminder_marker(notice: Notice) -> str:
     return f"<!-- catalog-notice-reminder code={notice.code} start={notice.notice_start} -->"
 
 
+def end_marker(notice: Notice) -> str:
+    return f"<!-- catalog-notice-end code={notice.code} start={notice.notice_start} end={notice.notice_end} -->"
+
+
 def apply(
-    forge: Forge, notices: Sequence[Notice], catalog: Any, today: str, actions: list[Action] | None = None
+    forge: Forge,
+    notices: Sequence[Notice],
+    catalog: Any,
+    today: str,
+    actions: list[Action] | None = None,
+    calendar: Calendar | None = None,
 ) -> list[Action]:
     """Do what is due for every notice; return what was done.
 
     Each action is appended to ``actions`` as soon as it is done, so that a caller still knows what
-    happened when the forge fails half-way (a re-run then does only what is left).
+    happened when the forge fails (a re-run then does only what is left). A forge error on one
+    notice is recorded as an ``error`` action and the next notice goes on.
     """
+    from generator.holidays import calendar_from
+
     actions = [] if actions is None else actions
-    issues = forge.issues()
-    pulls: list[Any] | None = None
+    me = forge.login()
+    mine = [i for i in forge.issues() if i.author == me]
+    run = Run(forge, catalog, calendar or calendar_from(catalog)[0], today, me, mine)
     for notice in notices:
-        if notice.error:
-            continue
-        issue = _find(issues, start_marker(notice))
-        if issue is None:
-            issue = forge.open_issue(_issue_title(notice), _issue_body(notice, catalog))
-            issues.append(issue)
-            actions.append(Action("announce", notice.code, f"已发布公示通知 #{issue.number}：{notice.name}（{notice.code}）"))
-        if notice.remind_from and today >= notice.remind_from and not notice.due:
-            marker = reminder_marker(notice)
-            if not any(marker in c.body for c in forge.comments(issue.number)):
-                forge.add_comment(issue.number, _reminder(notice, catalog))
-                actions.append(Action("remind", notice.code, f"已在 #{issue.number} 提醒使用部门：公示期至 {notice.notice_end}"))
-        if notice.due:
-            if pulls is None:
-                pulls = forge.pulls("all")
-            actions.extend(_delist(forge, notice, pulls))
+        try:
+            _notice(run, notice, actions)
+        except (ForgeError, StatusError) as err:
+            actions.append(Action("error", notice.code, f"{_title(notice)}：{err}"))
     return actions
 
 
-def _find(issues: Sequence[Issue], marker: str) -> Issue | None:
-    return next((i for i in issues if marker in i.body), None)
+def _title(notice: Notice) -> str:
+    return f"{notice.name}（{notice.code}）"
+
+
+def _notice(run: Run, notice: Notice, actions: list[Action]) -> None:
+    if not notice.notice_start:
+        actions.append(Action("skip", notice.code, f"{_title(notice)}：{notice.error}；未发布公示通知"))
+        return
+    issue = next((i for i in run.issues if start_marker(notice) in i.body), None)
+    told = china_date(issue.created).isoformat() if issue is not None and issue.created else run.today
+    running = announced(notice, told, run.catalog.profile, run.calendar, run.today)
+    if issue is None:
+        issue = run.forge.open_issue(_issue_title(running), _issue_body(running, run.catalog))
+        run.issues.append(issue)
+        actions.append(Action("announce", notice.code, f"已发布公示通知 #{issue.number}：{_title(notice)}"))
+    comments: list[Comment] | None = None
+    if not running.provisional and end_marker(running) not in issue.body:
+        comments = _own_comments(run, issue)
+        if not any(end_marker(running) in c.body for c in comments):
+            run.forge.add_comment(issue.number, _end_update(running, run.catalog))
+            actions.append(Action("end", notice.code, f"已在 #{issue.number} 告知确定的截止日 {running.notice_end}：{_title(notice)}"))
+    if running.remind_from and run.today >= running.remind_from and run.today < running.executable_from:
+        comments = comments if comments is not None else _own_comments(run, issue)
+        if not any(reminder_marker(notice) in c.body for c in comments):
+            run.forge.add_comment(issue.number, _reminder(running, run.catalog))
+            actions.append(Action("remind", notice.code, f"已在 #{issue.number} 提醒使用部门：公示期至 {_end(running)}"))
+    if running.counted_from != notice.counted_from and not running.due:
+        actions.append(Action("wait", notice.code, f"{_title(notice)}：公示通知于 {told} 发布，晚于公示开始，公示期自通知之日起计算，至 {_end(running)}"))
+    if running.due:
+        actions.extend(_delist(run, running))
+    elif running.provisional and run.today >= running.executable_from:
+        actions.append(Action("wait", notice.code, f"{_title(notice)}：暂定截止日 {running.notice_end} 已过，但{running.provisional_reason}；收录后截止日确定，届满才开启下线执行拉取请求"))
+
+
+def _own_comments(run: Run, issue: Issue) -> list[Comment]:
+    return [c for c in run.forge.comments(issue.number) if c.author == run.me]
+
+
+def _end(notice: Notice) -> str:
+    return f"{notice.notice_end}（暂定）" if notice.provisional else notice.notice_end
 
 
 def _mentions(notice: Notice, catalog: Any) -> str:
@@ -88,17 +157,20 @@ def _mentions(notice: Notice, catalog: Any) -> str:
 
 
 def _issue_title(notice: Notice) -> str:
-    return f"【公示】{notice.name}（{notice.code}）拟下线，公示期至 {notice.notice_end}"
+    return f"【公示】{notice.name}（{notice.code}）拟下线，公示期至 {_end(notice)}"
 
 
 def _issue_body(notice: Notice, catalog: Any) -> str:
     consumers = "、".join(notice.consumers) or "无"
+    tentative = f"。截止日为暂定：{notice.provisional_reason}，收录后将在此告知确定的截止日" if notice.provisional else ""
     lines = [
         start_marker(notice),
+        *([] if notice.provisional else [end_marker(notice)]),
         f"**{text(notice.name)}**（{text(notice.code)}，提供部门 {text(notice.department)}）的下线申请已获批准，现予公示。",
         "",
-        f"- 公示开始：{notice.notice_start}（“公示中”状态合并进主分支之日，次日为第 1 天）",
-        f"- 公示期：{notice.days} 个{notice.unit}（{text(notice.basis)}），至 {notice.notice_end}（北京时间）",
+        f"- 公示开始：{notice.notice_start}（“公示中”状态合并进主分支之日，次日为第 1 天；依据：{notice.start_source}）",
+        f"- 公示期：{notice.days} 个{notice.unit}（{text(notice.basis)}），至 {_end(notice)}（北京时间）{tentative}",
+        *([f"- 本通知晚于公示开始发布：公示期自本通知发布之日起计算，{notice.executable_from} 起方可执行下线"] if notice.counted_from != notice.notice_start else []),
         f"- 使用部门：{text(consumers)}",
         "",
         "提供部门须在公示期内逐一通知使用部门（广西 第二十七条）。公示期满后，机器人将开启下线执行拉取请求，由审核人合并。",
@@ -109,10 +181,22 @@ def _issue_body(notice: Notice, catalog: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _end_update(notice: Notice, catalog: Any) -> str:
+    lines = [
+        end_marker(notice),
+        f"{text(notice.name)}（{text(notice.code)}）的公示期截止日已确定：{notice.notice_end}（北京时间），"
+        f"{notice.executable_from} 起可以执行下线。",
+    ]
+    mentions = _mentions(notice, catalog)
+    if mentions:
+        lines.append(mentions)
+    return "\n".join(lines) + "\n"
+
+
 def _reminder(notice: Notice, catalog: Any) -> str:
     lines = [
         reminder_marker(notice),
-        f"提醒：{text(notice.name)}（{text(notice.code)}）的公示期至 {notice.notice_end}（北京时间），"
+        f"提醒：{text(notice.name)}（{text(notice.code)}）的公示期至 {_end(notice)}（北京时间），"
         f"还剩 {notice.days_left} 个{notice.unit}。期满后该资源将下线，请使用部门做好替代准备。",
     ]
     mentions = _mentions(notice, catalog)
@@ -121,10 +205,10 @@ def _reminder(notice: Notice, catalog: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _delist(forge: Forge, notice: Notice, pulls: list[Any]) -> list[Action]:
+def _delist(run: Run, notice: Notice) -> list[Action]:
+    forge = run.forge
     branch = BRANCH_PREFIX + code_to_stem(notice.code)
-    existing = next((p for p in pulls if p.head == branch), None)
-    if existing is not None:
+    if any(p.head == branch for p in run.own_pulls()):
         return []
     base = forge.default_branch()
     if forge.branch_sha(branch) is None:
@@ -136,12 +220,15 @@ def _delist(forge: Forge, notice: Notice, pulls: list[Any]) -> list[Action]:
     if found is None:
         return [Action("skip", notice.code, f"分支 {branch} 中没有文件 {notice.path}，未开启下线执行拉取请求")]
     content, blob = found
-    updated = set_status(content, STATUS_DELISTED)
-    if updated != content:
+    status = current_status(content, notice.path)
+    if status == STATUS_NOTICE:
+        updated = set_status(content, STATUS_DELISTED, notice.path)
         forge.put_file(notice.path, branch, updated, f"下线执行：{notice.name}（{notice.code}）公示期满", blob)
+    elif status != STATUS_DELISTED:
+        return [Action("skip", notice.code, f"分支 {branch} 中 {notice.path} 的状态是“{status}”，不是“公示中”，未开启下线执行拉取请求")]
     made = forge.open_pull(f"【下线执行】{notice.name}（{notice.code}）", _pull_body(notice), branch, base)
-    pulls.append(made)
-    return [Action("open-pull", notice.code, f"已开启下线执行拉取请求 #{made.number}：{notice.name}（{notice.code}）")]
+    run.own_pulls().append(made)
+    return [Action("open-pull", notice.code, f"已开启下线执行拉取请求 #{made.number}：{_title(notice)}")]
 
 
 def _pull_body(notice: Notice) -> str:
@@ -157,14 +244,6 @@ def _pull_body(notice: Notice) -> str:
     ) + "\n"
 
 
-_STATUS = re.compile(rb"^(status:[ \t]*)(\S[^#\r\n]*?)([ \t]*(#[^\r\n]*)?)$", re.MULTILINE)
-
-
-def set_status(content: bytes, status: str) -> bytes:
-    """The file with its top-level ``status:`` value replaced, everything else byte for byte."""
-    return _STATUS.sub(lambda m: m[1] + status.encode("utf-8") + m[3], content, count=1)
-
-
 def overdue(forge: Forge, catalog: Any, calendar: Calendar, today: str) -> list[Action]:
     """Open applications whose reviewers are past the profile's answer deadline.
 
@@ -173,8 +252,9 @@ def overdue(forge: Forge, catalog: Any, calendar: Calendar, today: str) -> list[
     """
     actions = []
     now = dt.date.fromisoformat(today)
+    me, repository = forge.login(), forge.repository()
     for pull in forge.pulls("open"):
-        if pull.head.startswith(BRANCH_PREFIX):
+        if ours(pull, me, repository):
             continue
         delisting = "下线" in pull.title
         if delisting:
@@ -185,21 +265,11 @@ def overdue(forge: Forge, catalog: Any, calendar: Calendar, today: str) -> list[
             period = catalog.profile.deadline("update_review")
         if period is None:
             continue
-        opened = _china_date(pull.created)
-        try:
-            due = calendar.period_end(opened, period.days, period.unit)
-        except UnknownYear as err:
-            actions.append(Action("overdue", "", f"#{pull.number}：{err}"))
-            continue
+        opened = china_date(pull.created)
+        due = calendar.period_end(opened, period.days, period.unit)
+        tentative = "（暂定）" if calendar.missing_years(opened, due) else ""
         if now > due:
             actions.append(
-                Action("overdue", "", f"#{pull.number}「{pull.title}」于 {opened} 提交，应在 {due} 前答复（{period.describe()}），已逾期")
+                Action("overdue", "", f"#{pull.number}「{pull.title}」于 {opened} 提交，应在 {due}{tentative} 前答复（{period.describe()}），已逾期")
             )
     return actions
-
-
-def _china_date(stamp: str) -> dt.date:
-    moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.timezone(dt.timedelta(hours=8))).date()
