@@ -195,12 +195,12 @@ def show(repo: git.Repo, rev: str, path: str) -> bytes | None:
     return data
 
 
-# -- notices: who made a commit, and when (generator.noticestart) -----------------------------
+# -- notices: who made a commit, and when (generator.notices.start) -----------------------------
 
 
 @dataclass(frozen=True)
 class Committer:
-    """The committer of one commit, as recorded in it (anyone can write these; see noticestart)."""
+    """The committer of one commit, as recorded in it (anyone can write these; see generator.notices.start)."""
 
     identity: str
     """``Name <email>``."""

@@ -238,7 +238,7 @@ class Registry:
     site_url: str = ""
     repo_url: str = ""
     forge: dict[str, Any] = field(default_factory=dict)
-    """Forge settings: ``merge_committer``, who commits the forge's merges (see generator.noticestart)."""
+    """Forge settings: ``merge_committer``, who commits the forge's merges (see generator.notices.start)."""
     doc: Document = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
     @classmethod

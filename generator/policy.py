@@ -2,7 +2,7 @@
 
 The rules themselves, with their Chinese documentation, are in :mod:`generator.rules.changes_doc`.
 This stage dates the notices they need: for a 下线执行 the notice that actually ran on the base
-branch (from git history, dated by the forge's merge commits: :mod:`generator.noticestart`), for a
+branch (from git history, dated by the forge's merge commits: :mod:`generator.notices.start`), for a
 下线申请 the notice it would get if merged today. Profile, holiday calendar and the forge's merge
 identity come from the base revision, so a pull request cannot shorten its own notice.
 """
@@ -16,8 +16,8 @@ from typing import Any
 from generator import gitrepo, layout
 from generator.changes import Change
 from generator.model import STATUS_NOTICE
-from generator.notice import Notice, Start, Terms, notice_of
-from generator.noticestart import MergeClock, find_start, merge_committers
+from generator.notices.rules import Notice, Start, Terms, notice_of
+from generator.notices.start import MergeClock, find_start, merge_committers
 from generator.problems import Problem
 from generator.profiles import Profile
 from generator.rules import RULES, _load_all

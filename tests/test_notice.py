@@ -16,8 +16,8 @@ from golden import assert_golden
 from generator import gitrepo
 from generator.catalog import load
 from generator.cli import main
-from generator.notice import Notice
-from generator.noticestart import MergeClock, find_notices, find_start
+from generator.notices.rules import Notice
+from generator.notices.start import MergeClock, find_notices, find_start
 
 HUJI = "catalog/gongan/101001-000001.yaml"  # mounted, consumers [shichang]: 30 working days
 LIUDONG = "catalog/gongan/301001-000001.yaml"  # not mounted: 30 calendar days

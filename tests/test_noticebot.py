@@ -16,7 +16,7 @@ from golden import assert_golden
 from test_notice import HUJI, LIUDONG, land, record_2027
 
 from generator.cli import main
-from generator.statusedit import StatusError, set_status
+from generator.notices.statusedit import StatusError, set_status
 
 HUJI_PULL = "catalog-bot/delist-101001-000001"
 

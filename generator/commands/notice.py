@@ -1,7 +1,7 @@
 """``catalog notice``: resources on public notice, their end dates, and the notice bot (``--apply``).
 
 Without ``--apply`` the notices are dated by the forge's merge commits in the git history; with it,
-by the forge's own record of each merge (see :mod:`generator.noticestart`). Exit code 1 when a
+by the forge's own record of each merge (see :mod:`generator.notices.start`). Exit code 1 when a
 notice cannot be dated or a step of the bot failed; a provisional (暂定) end is not a failure.
 """
 
@@ -18,8 +18,8 @@ from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.commands.check import locate
 from generator.forge import Forge, ForgeError, from_env
 from generator.holidays import calendar_from
-from generator.noticebot import Action, apply, overdue
-from generator.noticestart import Clock, ForgeClock, MergeClock, find_notices, merge_committers
+from generator.notices.bot import Action, apply, overdue
+from generator.notices.start import Clock, ForgeClock, MergeClock, find_notices, merge_committers
 from generator.report.notices import render
 from generator.validate import today
 from generator.workdays import parse_date

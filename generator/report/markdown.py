@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from generator.diffs import show
-from generator.notice import Notice
+from generator.notices.rules import Notice
 from generator.problems import LEVEL_LABELS, Problem
 from generator.report.effects import describe, effects
 from generator.report.neutral import text

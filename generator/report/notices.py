@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.notice import Notice
+from generator.notices.rules import Notice
 
 
 def render(notices: Sequence[Notice], today: str) -> str:
@@ -12,8 +12,11 @@ def render(notices: Sequence[Notice], today: str) -> str:
     for notice in notices:
         lines.append(f"{notice.code} {notice.name}（{notice.department}）")
         length = f"{notice.days} 个{notice.unit}（{notice.basis}）"
-        source = f"；依据{notice.start_source}" if notice.start_source else ""
-        lines.append(f"  公示开始：{notice.notice_start or '无法确定'}（次日为第 1 天{source}），公示期 {length}")
+        if notice.notice_start:
+            start = f"{notice.notice_start}（次日为第 1 天；依据{notice.start_source}）"
+        else:
+            start = "无法确定"
+        lines.append(f"  公示开始：{start}，公示期 {length}")
         lines.extend(f"  {line}" for line in _state(notice, today))
         lines.append(f"  使用部门：{'、'.join(notice.consumers) or '无'}")
         lines.append("")

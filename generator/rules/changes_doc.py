@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from generator.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
-from generator.notice import Terms
+from generator.notices.rules import Terms
 from generator.problems import Problem
 from generator.rules import RULES, rule
 

@@ -1,4 +1,4 @@
-"""The site's notices: the notice domain's (:mod:`generator.notice`), dated as ``catalog check``
+"""The site's notices: the notice domain's (:mod:`generator.notices.rules`), dated as ``catalog check``
 dates them — by the forge's merge commits in the git history, since a site build has no forge token.
 
 A static page is read for days after it is built, so it carries no "还剩 N 天": the reader's
@@ -15,8 +15,8 @@ from typing import Any
 
 from generator.catalog import Catalog
 from generator.holidays import calendar_from
-from generator.notice import Notice
-from generator.noticestart import find_notices
+from generator.notices.rules import Notice
+from generator.notices.start import find_notices
 from generator.workdays import WORKING, Calendar
 
 

@@ -1,7 +1,7 @@
-"""Public notices (公示) of pending delistings: the rules of one notice, with no git and no forge.
+"""The rules of a public notice (公示) of a pending delisting, with no git and no forge.
 
 * **Start.** The day the resource's ``公示中`` status reached the base branch, as a trusted clock
-  dates it (:mod:`generator.noticestart`: the forge's record of the merge, or the merge commit the
+  dates it (:mod:`generator.notices.start`: the forge's record of the merge, or the merge commit the
   forge made), never a date the applicant can write. Without a trusted start there is no end and
   the notice is never due.
 * **Terms.** Whether data is mounted (the longer ``notice_mounted`` period, 广西 第二十七条) and the
@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -123,6 +123,18 @@ class Notice:
         data["consumers"] = list(self.consumers)
         data["missing_years"] = list(self.missing_years)
         return data
+
+
+def starting_point(run: Sequence[tuple[str, Terms]]) -> tuple[str, Terms]:
+    """Where a notice starts and its terms in force, from ``run``: the commits (newest first) from
+    which the resource has been on notice without interruption, each with its terms. The start is
+    the oldest commit, or the last one that widened the terms; narrowing is ignored."""
+    at, terms = run[-1]
+    for sha, seen in reversed(run[:-1]):
+        wider = terms.widened(seen)
+        if wider != terms:
+            at, terms = sha, wider
+    return at, terms
 
 
 def period_for(profile: Any, mounted: bool) -> Period:

@@ -16,8 +16,8 @@ gives a start without a day: the notice is listed with the reason and is never d
 
 The history: newest first along the base branch's first-parent history, the commits from which the
 file has been ``公示中`` without interruption, following a folder rename at the commit that created
-the file (a reorganisation is not a new application). Their terms are widened oldest first; the
-notice starts at the oldest, or at the last commit that widened the terms (see :mod:`generator.notice`).
+the file (a reorganisation is not a new application); where in them the notice starts is the
+domain's rule (:func:`generator.notices.rules.starting_point`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from typing import Any, Protocol
 from generator import gitrepo
 from generator.holidays import calendar_from
 from generator.model import STATUS_NOTICE
-from generator.notice import Notice, Start, Terms, notice_of
+from generator.notices.rules import Notice, Start, Terms, notice_of, starting_point
 from generator.workdays import Calendar
 from generator.yamlfile import parse
 
@@ -107,11 +107,7 @@ def find_start(repo: Any, rev: str, path: str, clock: Clock) -> Start | None:
     run = _run(repo, rev, path)
     if not run:
         return None
-    at, terms = run[-1]
-    for sha, seen in reversed(run[:-1]):
-        wider = terms.widened(seen)
-        if wider != terms:
-            at, terms = sha, wider
+    at, terms = starting_point(run)
     day, how = clock.date(at)
     return Start(at, day, how, terms)
 

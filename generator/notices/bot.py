@@ -5,7 +5,7 @@ departments' reviewers), tells them once when a provisional (暂定) end becomes
 once when the profile's reminder period before the end begins, and once the notice has run opens
 one 下线执行 pull request setting the status to ``已下线``. The announcement needs no end date: a year
 without a holiday schedule never silences it. A notice announced late (after its first day) runs
-in full from the announcement (:func:`generator.notice.announced`).
+in full from the announcement (:func:`generator.notices.rules.announced`).
 
 Each step looks for its own hidden marker or branch first, so a second run changes nothing. Only
 what the bot's own account wrote counts: issues and comments by :meth:`Forge.login`, and pull
@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.forge import Comment, Forge, ForgeError, Issue, PullRequest
+from generator.holidays import calendar_from
 from generator.model import STATUS_DELISTED, STATUS_NOTICE, code_to_stem
-from generator.notice import Notice, announced
-from generator.noticestart import china_date
-from generator.report.neutral import text
-from generator.statusedit import StatusError, current_status, set_status
+from generator.notices import messages
+from generator.notices.rules import Notice, announced
+from generator.notices.start import china_date
+from generator.notices.statusedit import StatusError, current_status, set_status
 from generator.workdays import Calendar
 
 BRANCH_PREFIX = "catalog-bot/delist-"
@@ -65,18 +66,6 @@ def ours(pull: PullRequest, me: str, repository: str) -> bool:
     return pull.author == me and pull.head_repo == repository and pull.head.startswith(BRANCH_PREFIX)
 
 
-def start_marker(notice: Notice) -> str:
-    return f"<!-- catalog-notice code={notice.code} start={notice.notice_start} -->"
-
-
-def reminder_marker(notice: Notice) -> str:
-    return f"<!-- catalog-notice-reminder code={notice.code} start={notice.notice_start} -->"
-
-
-def end_marker(notice: Notice) -> str:
-    return f"<!-- catalog-notice-end code={notice.code} start={notice.notice_start} end={notice.notice_end} -->"
-
-
 def apply(
     forge: Forge,
     notices: Sequence[Notice],
@@ -91,8 +80,6 @@ def apply(
     happened when the forge fails (a re-run then does only what is left). A forge error on one
     notice is recorded as an ``error`` action and the next notice goes on.
     """
-    from generator.holidays import calendar_from
-
     actions = [] if actions is None else actions
     me = forge.login()
     mine = [i for i in forge.issues() if i.author == me]
@@ -113,26 +100,26 @@ def _notice(run: Run, notice: Notice, actions: list[Action]) -> None:
     if not notice.notice_start:
         actions.append(Action("skip", notice.code, f"{_title(notice)}：{notice.error}；未发布公示通知"))
         return
-    issue = next((i for i in run.issues if start_marker(notice) in i.body), None)
+    issue = next((i for i in run.issues if messages.start_marker(notice) in i.body), None)
     told = china_date(issue.created).isoformat() if issue is not None and issue.created else run.today
     running = announced(notice, told, run.catalog.profile, run.calendar, run.today)
     if issue is None:
-        issue = run.forge.open_issue(_issue_title(running), _issue_body(running, run.catalog))
+        issue = run.forge.open_issue(messages.issue_title(running), messages.issue_body(running, run.catalog))
         run.issues.append(issue)
         actions.append(Action("announce", notice.code, f"已发布公示通知 #{issue.number}：{_title(notice)}"))
     comments: list[Comment] | None = None
-    if not running.provisional and end_marker(running) not in issue.body:
+    if not running.provisional and messages.end_marker(running) not in issue.body:
         comments = _own_comments(run, issue)
-        if not any(end_marker(running) in c.body for c in comments):
-            run.forge.add_comment(issue.number, _end_update(running, run.catalog))
+        if not any(messages.end_marker(running) in c.body for c in comments):
+            run.forge.add_comment(issue.number, messages.end_update(running, run.catalog))
             actions.append(Action("end", notice.code, f"已在 #{issue.number} 告知确定的截止日 {running.notice_end}：{_title(notice)}"))
     if running.remind_from and run.today >= running.remind_from and run.today < running.executable_from:
         comments = comments if comments is not None else _own_comments(run, issue)
-        if not any(reminder_marker(notice) in c.body for c in comments):
-            run.forge.add_comment(issue.number, _reminder(running, run.catalog))
-            actions.append(Action("remind", notice.code, f"已在 #{issue.number} 提醒使用部门：公示期至 {_end(running)}"))
+        if not any(messages.reminder_marker(notice) in c.body for c in comments):
+            run.forge.add_comment(issue.number, messages.reminder(running, run.catalog))
+            actions.append(Action("remind", notice.code, f"已在 #{issue.number} 提醒使用部门：公示期至 {messages.shown_end(running)}"))
     if running.counted_from != notice.counted_from and not running.due:
-        actions.append(Action("wait", notice.code, f"{_title(notice)}：公示通知于 {told} 发布，晚于公示开始，公示期自通知之日起计算，至 {_end(running)}"))
+        actions.append(Action("wait", notice.code, f"{_title(notice)}：公示通知于 {told} 发布，晚于公示开始，公示期自通知之日起计算，至 {messages.shown_end(running)}"))
     if running.due:
         actions.extend(_delist(run, running))
     elif running.provisional and run.today >= running.executable_from:
@@ -141,68 +128,6 @@ def _notice(run: Run, notice: Notice, actions: list[Action]) -> None:
 
 def _own_comments(run: Run, issue: Issue) -> list[Comment]:
     return [c for c in run.forge.comments(issue.number) if c.author == run.me]
-
-
-def _end(notice: Notice) -> str:
-    return f"{notice.notice_end}（暂定）" if notice.provisional else notice.notice_end
-
-
-def _mentions(notice: Notice, catalog: Any) -> str:
-    handles = []
-    for consumer in notice.consumers:
-        department = catalog.departments.get(consumer)
-        for reviewer in department.reviewers if department else ():
-            handles.append(reviewer if reviewer.startswith("@") else f"@{reviewer}")
-    return " ".join(dict.fromkeys(handles))
-
-
-def _issue_title(notice: Notice) -> str:
-    return f"【公示】{notice.name}（{notice.code}）拟下线，公示期至 {_end(notice)}"
-
-
-def _issue_body(notice: Notice, catalog: Any) -> str:
-    consumers = "、".join(notice.consumers) or "无"
-    tentative = f"。截止日为暂定：{notice.provisional_reason}，收录后将在此告知确定的截止日" if notice.provisional else ""
-    lines = [
-        start_marker(notice),
-        *([] if notice.provisional else [end_marker(notice)]),
-        f"**{text(notice.name)}**（{text(notice.code)}，提供部门 {text(notice.department)}）的下线申请已获批准，现予公示。",
-        "",
-        f"- 公示开始：{notice.notice_start}（“公示中”状态合并进主分支之日，次日为第 1 天；依据：{notice.start_source}）",
-        f"- 公示期：{notice.days} 个{notice.unit}（{text(notice.basis)}），至 {_end(notice)}（北京时间）{tentative}",
-        *([f"- 本通知晚于公示开始发布：公示期自本通知发布之日起计算，{notice.executable_from} 起方可执行下线"] if notice.counted_from != notice.notice_start else []),
-        f"- 使用部门：{text(consumers)}",
-        "",
-        "提供部门须在公示期内逐一通知使用部门（广西 第二十七条）。公示期满后，机器人将开启下线执行拉取请求，由审核人合并。",
-    ]
-    mentions = _mentions(notice, catalog)
-    if mentions:
-        lines += ["", f"请使用部门审核人知悉：{mentions}"]
-    return "\n".join(lines) + "\n"
-
-
-def _end_update(notice: Notice, catalog: Any) -> str:
-    lines = [
-        end_marker(notice),
-        f"{text(notice.name)}（{text(notice.code)}）的公示期截止日已确定：{notice.notice_end}（北京时间），"
-        f"{notice.executable_from} 起可以执行下线。",
-    ]
-    mentions = _mentions(notice, catalog)
-    if mentions:
-        lines.append(mentions)
-    return "\n".join(lines) + "\n"
-
-
-def _reminder(notice: Notice, catalog: Any) -> str:
-    lines = [
-        reminder_marker(notice),
-        f"提醒：{text(notice.name)}（{text(notice.code)}）的公示期至 {_end(notice)}（北京时间），"
-        f"还剩 {notice.days_left} 个{notice.unit}。期满后该资源将下线，请使用部门做好替代准备。",
-    ]
-    mentions = _mentions(notice, catalog)
-    if mentions:
-        lines.append(mentions)
-    return "\n".join(lines) + "\n"
 
 
 def _delist(run: Run, notice: Notice) -> list[Action]:
@@ -226,22 +151,9 @@ def _delist(run: Run, notice: Notice) -> list[Action]:
         forge.put_file(notice.path, branch, updated, f"下线执行：{notice.name}（{notice.code}）公示期满", blob)
     elif status != STATUS_DELISTED:
         return [Action("skip", notice.code, f"分支 {branch} 中 {notice.path} 的状态是“{status}”，不是“公示中”，未开启下线执行拉取请求")]
-    made = forge.open_pull(f"【下线执行】{notice.name}（{notice.code}）", _pull_body(notice), branch, base)
+    made = forge.open_pull(f"【下线执行】{notice.name}（{notice.code}）", messages.pull_body(notice), branch, base)
     run.own_pulls().append(made)
     return [Action("open-pull", notice.code, f"已开启下线执行拉取请求 #{made.number}：{_title(notice)}")]
-
-
-def _pull_body(notice: Notice) -> str:
-    return "\n".join(
-        [
-            f"<!-- catalog-notice-delist code={notice.code} start={notice.notice_start} -->",
-            f"{text(notice.name)}（{text(notice.code)}）的公示自 {notice.notice_start} 起，"
-            f"{notice.days} 个{notice.unit}，已于 {notice.notice_end}（北京时间）期满。",
-            "",
-            "本拉取请求把状态改为“已下线”；条目和历史记录保留。审核人合并即执行下线。",
-            "机器人不会合并或关闭任何拉取请求。",
-        ]
-    ) + "\n"
 
 
 def overdue(forge: Forge, catalog: Any, calendar: Calendar, today: str) -> list[Action]:
