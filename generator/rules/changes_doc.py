@@ -142,7 +142,7 @@ def notice_ran(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
             years = "、".join(f"{year} 年" for year in notice.missing_years)
             message = (
                 f"公示期截止日 {notice.notice_end} 是暂定的：{notice.provisional_reason}。须先由大数据主管部门"
-                f"按国务院办公厅的通知把{years}的节假日安排写入 catalog/holidays.yaml，截止日确定并届满后方可下线执行（{notice.basis}）"
+                f"按国务院办公厅的通知把 {years}的节假日安排写入 catalog/holidays.yaml，截止日确定并届满后方可下线执行（{notice.basis}）"
             )
             yield _problem(change, "P-004", message, "status")
         elif not notice.due:
