@@ -66,7 +66,7 @@ def public_notice_texts(site: Path) -> list[str]:
 
 def test_a_provisional_end_is_shown_as_a_date_labelled_provisional(provisional_site: Path) -> None:
     resource = text_of(provisional_site, "resources/104001-000001")
-    assert '至 <strong class="catalog-notice-end">2027-01-14</strong>（暂定）（北京时间）' in resource
+    assert '至 <strong class="catalog-notice-end">2027-01-14</strong>（暂定，北京时间）' in resource
     assert "截止日为暂定：2027 年的节假日安排尚未收录，暂按《全国年节及纪念日放假办法》规定的节日（不含调休）推算" in resource
     listing = text_of(provisional_site, "lists/notices")
     assert "<td>2026-12-02</td><td>2027-01-14（暂定）</td>" in listing
@@ -74,7 +74,7 @@ def test_a_provisional_end_is_shown_as_a_date_labelled_provisional(provisional_s
         assert "2027-01-14" in html
         assert not [word for word in INTERNAL if word in html], "internal text on a public page"
     feed = (provisional_site / "feeds" / "notices.xml").read_text(encoding="utf-8")
-    assert "公示期 2026-12-02 至 2027-01-14（暂定）（北京时间）。" in feed
+    assert "公示期 2026-12-02 至 2027-01-14（暂定，北京时间）。" in feed
 
 
 def test_a_recorded_year_makes_the_end_exact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

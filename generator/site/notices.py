@@ -54,5 +54,5 @@ def public_summary(notice: Notice) -> str:
     """One sentence about a notice for the public, true on any later day (no countdown)."""
     if notice.error:
         return "公示开始日期待核实，截止日暂未确定。"
-    end = f"{notice.notice_end}（暂定）" if notice.provisional else notice.notice_end
-    return f"公示期 {notice.notice_start} 至 {end}（北京时间）" + ("，已期满。" if notice.due else "。")
+    when = "暂定，北京时间" if notice.provisional else "北京时间"
+    return f"公示期 {notice.notice_start} 至 {notice.notice_end}（{when}）" + ("，已期满。" if notice.due else "。")
