@@ -27,7 +27,8 @@ PARALLEL_FROM = 400
 """Below this many files to check, a process pool costs more than it saves."""
 
 _CHECKING_MODULES = (
-    "batch", "catalog", "layout", "model", "personal", "profiles", "schemas", "textsafety", "uscc", "yamlfile",
+    "batch", "catalog", "deadlines", "holidays", "layout", "model", "personal", "profiles", "schemas",
+    "textsafety", "uscc", "workdays", "yamlfile",
 )
 """The code a file's problems depend on (with ``rules/``, profiles and schemas): the fingerprint."""
 

@@ -18,7 +18,7 @@ from generator import layout, schemas
 from generator.model import Department, Entry, LegalBasis, Registry, Resource
 from generator.problems import Problem
 from generator.profiles import Profile, resolve
-from generator.rules import personal
+from generator.rules import personal, script
 from generator.yamlfile import MAX_BYTES, Document, hidden_characters, parse
 
 
@@ -131,7 +131,11 @@ def read_one(kind: str, raw: bytes, path: str) -> tuple[Document | None, list[Pr
         found = found or schemas.validate(kind, doc)
     # Warnings only: the document stays usable (R-030 to R-032, personal data in text).
     warned = list(personal.find(doc, schemas.schema(kind)))
-    return doc, problems + found + warned, not found
+    # a traditional-script choice replaces its S-003; names only get a warning.
+    hints = list(script.find(doc, schemas.schema(kind)))
+    found = script.replacing_schema(found, hints)
+    valid = not found and not any(p.level == "error" for p in hints)
+    return doc, problems + found + warned + hints, valid
 
 
 def _shape(kind: str, doc: Document) -> list[Problem]:

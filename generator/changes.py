@@ -1,8 +1,10 @@
-"""Change classification: what a pull request does to the catalog, resource by resource.
+"""Change classification: what a pull request does to the repository, path by path.
 
-Input is plain data: the catalog-relative paths that differ between two revisions and the parsed
+Input is plain data: the catalog-relative paths that differ between two revisions, the parsed
 documents on each side (a path missing from a side did not exist there; ``None`` means it exists
-but could not be read). Output is one :class:`Change` per file, labelled as an application.
+but could not be read) and the changed paths outside the catalog. Output is one :class:`Change`
+per path, labelled as an application. Only one department's catalog files are that department's
+(``approval`` ``department``); every other path is a ``registry`` change the bureau approves.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import layout
+from generator import areas, layout
 from generator.diffs import FieldChange, field_changes
 from generator.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
 from generator.yamlfile import Document
@@ -35,7 +37,7 @@ FILE_LABELS = {
     "legal_bases": "法律依据代码表变更",
     "holidays": "节假日安排变更",
     "bureau": "模式或规则配置变更",
-    "unknown": "其他文件变更",
+    "unknown": areas.OTHER_LABEL,
 }
 """Labels of ``department``/``registry`` changes that are not the main file of their kind."""
 
@@ -73,6 +75,11 @@ class Change:
     before: Document | None = field(default=None, compare=False, repr=False)
     after: Document | None = field(default=None, compare=False, repr=False)
 
+    @property
+    def approval(self) -> str:
+        """Who approves it: ``department`` (its own catalog files) or ``bureau`` (everything else)."""
+        return "bureau" if self.kind == "registry" else "department"
+
     def data(self, side: str) -> dict[str, Any]:
         doc = self.before if side == "before" else self.after
         return doc.data if doc is not None and isinstance(doc.data, dict) else {}
@@ -88,20 +95,21 @@ class Change:
             "old_path": self.old_path,
             "old_code": self.old_code,
             "fields": [f.as_dict() for f in self.fields],
+            "approval": self.approval,
         }
 
 
 def classify(changed: Iterable[str], old: Side, new: Side, prefix: str, outside: Iterable[str] = ()) -> list[Change]:
-    """Classify catalog files ``changed`` (catalog-relative) and repository files ``outside`` it."""
+    """Classify catalog files ``changed`` (catalog-relative) and repository paths ``outside`` it."""
     shown = (lambda rel: f"{prefix}/{rel}") if prefix else (lambda rel: rel)
     changes: list[Change] = []
     added: list[str] = []
     deleted: list[str] = []
     for relative in sorted(set(changed)):
-        if layout.ignored(relative):
-            continue
-        kind = layout.kind_of(relative)
-        if kind == "resource" and relative not in old:
+        kind = layout.kind_of(relative) if areas.department_data(relative) or "/" not in relative else None
+        if kind is None:
+            changes.append(Change("registry", FILE_LABELS["unknown"], shown(relative), before=old.get(relative), after=new.get(relative)))
+        elif kind == "resource" and relative not in old:
             added.append(relative)
         elif kind == "resource" and relative not in new:
             deleted.append(relative)
@@ -110,7 +118,7 @@ def classify(changed: Iterable[str], old: Side, new: Side, prefix: str, outside:
         else:
             changes.append(_other(relative, shown(relative), kind, old.get(relative), new.get(relative)))
     changes.extend(_pair(added, deleted, old, new, shown))
-    changes.extend(Change("registry", FILE_LABELS["bureau"], path) for path in sorted(set(outside)))
+    changes.extend(Change("registry", areas.label(path), path) for path in sorted(set(outside)))
     return sorted(changes, key=lambda c: (c.path, c.kind))
 
 
@@ -249,8 +257,8 @@ def _other(relative: str, path: str, kind: str | None, before: Document | None, 
     old = before.data if before is not None else None
     new = after.data if after is not None else None
     fields = tuple(field_changes(kind, old, new)) if kind and old is not None and new is not None else ()
-    if kind in ("department", "needs") or (kind is None and department):
-        label = LABELS["department"] if kind == "department" else FILE_LABELS.get(kind or "unknown", "")
+    if kind in ("department", "needs"):
+        label = LABELS["department"] if kind == "department" else FILE_LABELS[kind]
         data = old if isinstance(old, dict) else new if isinstance(new, dict) else {}
         name = _text(data, "name") if kind == "department" else ""
         return Change("department", label, path, department=department, name=name, fields=fields, before=before, after=after)

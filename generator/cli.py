@@ -16,7 +16,7 @@ from typing import NoReturn
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 #: Sub-command modules in the order ``catalog --help`` lists them.
-COMMANDS = ("validate", "import_", "export", "check", "notice", "codeowners", "comment", "build", "serve")
+COMMANDS = ("validate", "import_", "export", "check", "notice", "rules", "codeowners", "comment", "harvest", "build", "serve")
 
 
 class UsageError(Exception):

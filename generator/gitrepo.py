@@ -94,15 +94,16 @@ def blob_ids(repo: git.Repo, rev: str, prefix: str) -> dict[str, str]:
     A symbolic link (mode 120000) is a blob holding its target; its id is marked ``link:<id>`` so
     that :func:`read_blobs` returns it as a :class:`~generator.layout.Link`, never followed.
     """
-    output = repo.git.ls_tree("-r", "-z", "--full-tree", resolve(repo, rev), "--", prefix or ".")
+    return tree_blob_ids(repo, resolve(repo, rev), prefix)
+
+
+def tree_blob_ids(repo: git.Repo, tree: str, prefix: str) -> dict[str, str]:
+    """:func:`blob_ids` of a commit or tree id (e.g. a merge result from :func:`merged_tree`)."""
     ids: dict[str, str] = {}
-    for line in output.split("\0"):
-        if not line:
-            continue
-        meta, path = line.split("\t", 1)
-        mode, kind, sha = meta.split()
-        if kind == "blob":
-            ids[path[len(prefix) + 1 :] if prefix else path] = f"link:{sha}" if int(mode, 8) == LINK_MODE else sha
+    for entry in entries(repo, tree, prefix):
+        if entry.kind == "blob":
+            relative = entry.path[len(prefix) + 1 :] if prefix else entry.path
+            ids[relative] = f"link:{entry.sha}" if entry.mode == LINK_MODE else entry.sha
     return ids
 
 
@@ -193,6 +194,144 @@ def show(repo: git.Repo, rev: str, path: str) -> bytes | None:
         return None
     data: bytes = blob.data_stream.read()
     return data
+
+
+GITLINK_MODE = 0o160000
+"""Git's file mode of a submodule (a commit of another repository, never part of this one's tree)."""
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """One entry of a git tree, read recursively: a file, link or submodule."""
+
+    path: str
+    """Path from the repository root."""
+    mode: int
+    kind: str
+    """``blob`` (file or symbolic link) or ``commit`` (submodule)."""
+    sha: str
+
+
+@dataclass(frozen=True)
+class TreeChange:
+    """One path that differs between two trees, with its mode on each side (0 where absent)."""
+
+    path: str
+    old_mode: int
+    new_mode: int
+    old_sha: str = ""
+    new_sha: str = ""
+
+    def blob_id(self, side: str) -> str | None:
+        """The id of the file on ``side`` (``old`` or ``new``) as :func:`blob_ids` gives it, or ``None``."""
+        mode, sha = (self.old_mode, self.old_sha) if side == "old" else (self.new_mode, self.new_sha)
+        if not mode or mode == GITLINK_MODE:
+            return None
+        return f"link:{sha}" if mode == LINK_MODE else sha
+
+
+def entries(repo: git.Repo, tree: str, *paths: str) -> list[TreeEntry]:
+    """Every entry at or below ``paths`` (default: all) of the commit or tree ``tree``, submodules included."""
+    output = repo.git.ls_tree("-r", "-z", "--full-tree", tree, "--", *[p or "." for p in paths or ("",)])
+    found = []
+    for line in output.split("\0"):
+        if line:
+            mode, kind, rest = line.split(" ", 2)
+            sha, path = rest.split("\t", 1)
+            found.append(TreeEntry(path, int(mode, 8), kind, sha))
+    return found
+
+
+def tree_of(repo: git.Repo, rev: str) -> str:
+    """The tree id of the commit ``rev``."""
+    return str(repo.commit(resolve(repo, rev)).tree.hexsha)
+
+
+def contains(repo: git.Repo, newer: str, older: str) -> bool:
+    """Whether commit ``older`` is in the history of ``newer``."""
+    done = repo.git.merge_base("--is-ancestor", older, newer, with_extended_output=True, with_exceptions=False)
+    return bool(done[0] == 0)
+
+
+def merged_tree(repo: git.Repo, base: str, head: str) -> tuple[str, list[str]]:
+    """The tree ``base`` would have after merging ``head``, and the paths that conflict.
+
+    The head's own tree when it already contains ``base``; otherwise a real three-way merge done by
+    git (``merge-tree --write-tree``, git 2.38 or later) without touching any work tree or branch.
+    With conflicts the tree holds conflict markers; the caller reports the paths instead.
+    """
+    if contains(repo, head, base):
+        return tree_of(repo, head), []
+    status, output, error = repo.git.merge_tree(
+        "--write-tree", "--name-only", "--no-messages", base, head, with_extended_output=True, with_exceptions=False
+    )
+    if status not in (0, 1):
+        raise RepoError(f"无法计算版本“{base}”与“{head}”合并后的结果：{error.strip()}")
+    lines = output.splitlines()
+    return lines[0].strip(), sorted({line for line in lines[1:] if line.strip()})
+
+
+def tree_changes(repo: git.Repo, old: str, new: str) -> list[TreeChange]:
+    """Every path (files, links, submodules) that differs between the trees ``old`` and ``new``."""
+    output = repo.git.diff_tree("-r", "-z", "--no-renames", "--no-commit-id", old, new)
+    fields = output.split("\0")
+    changes = []
+    for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+        if meta.startswith(":"):
+            old_mode, new_mode, old_sha, new_sha = meta[1:].split()[:4]
+            changes.append(TreeChange(path, int(old_mode, 8), int(new_mode, 8), old_sha, new_sha))
+    return sorted(changes, key=lambda c: c.path)
+
+
+def containing(repo: git.Repo, tree: str, prefix: str, texts: list[str]) -> list[str]:
+    """Paths below ``prefix`` in ``tree`` of the files that contain any of ``texts`` (fixed strings)."""
+    patterns = [arg for text in texts for arg in ("-e", text)]
+    status, output, _ = repo.git.grep(
+        "-l", "-z", "-F", *patterns, tree, "--", prefix or ".", with_extended_output=True, with_exceptions=False
+    )
+    if status != 0:
+        return []
+    return sorted(path.split(":", 1)[1] for path in output.split("\0") if ":" in path)
+
+
+def uncommitted(repo: git.Repo) -> bool:
+    """Whether the work tree has edits or new files that are not committed (ignored files aside)."""
+    if repo.bare or repo.working_tree_dir is None:
+        return False
+    return bool(repo.git.status("--porcelain", "--untracked-files=normal").strip())
+
+def fetch_ref(mirror: Path, url: str, ref: str) -> str:
+    """Fetch branch or tag ``ref`` of the repository at ``url`` into the bare repository ``mirror``
+    (made on first use) and return its commit id. Only objects are fetched: nothing is checked
+    out and no hook of the fetched repository runs (``catalog harvest`` reads blobs from it)."""
+    if url.startswith("-") or ref.startswith("-"):
+        raise RepoError(f"仓库地址或分支不能以“-”开头：{url} {ref}")
+    if not (mirror / "HEAD").is_file():
+        mirror.mkdir(parents=True, exist_ok=True)
+        git.Repo.init(mirror, bare=True)
+    repo = git.Repo(mirror)
+    try:
+        with repo.git.custom_environment(GIT_TERMINAL_PROMPT="0"):
+            repo.git.fetch("--no-tags", "--depth=1", url, f"+{ref}:refs/harvest/head")
+    except git.GitCommandError as err:
+        detail = (err.stderr or "").strip().splitlines()
+        raise RepoError(f"无法从 {url} 抓取“{ref}”：{detail[-1] if detail else err}") from None
+    return resolve(repo, "refs/harvest/head")
+
+
+def bare(mirror: Path) -> git.Repo:
+    """The bare repository made by :func:`fetch_ref`."""
+    return git.Repo(mirror)
+
+
+def head_or_none(path: Path) -> tuple[git.Repo, str] | None:
+    """The repository holding ``path`` and its HEAD commit id, or ``None`` outside git (or before
+    the first commit)."""
+    try:
+        repo = open_repo(path)
+        return repo, resolve(repo, "HEAD")
+    except RepoError:
+        return None
 
 
 # -- notices: who made a commit, and when (generator.notices.start) -----------------------------

@@ -47,6 +47,8 @@ class Attribute:
     scope: str = ""
     purpose: tuple[str, ...] = ()
     methods: tuple[str, ...] = ()
+    filing: dict[str, str] = field(default_factory=dict)
+    """Filing (备案) of a conditional-share basis: ``ref`` and ``date`` (贵州 第二十一条)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,10 @@ class Resource:
     delisting: Delisting | None = None
     source_ref: str = ""
     """Identifier of the imported source record (e.g. the portal URL), for re-imports."""
+    corrections: tuple[dict[str, Any], ...] = ()
+    """Error-verification (校核) requests on this resource, as written (``corrections``)."""
+    applications: tuple[dict[str, Any], ...] = ()
+    """Applications for 依申请开放 data, as written (``applications``)."""
     doc: Document = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
     @property
@@ -132,6 +138,8 @@ class Resource:
                 else None
             ),
             source_ref=raw.get("source_ref", ""),
+            corrections=tuple(raw.get("corrections", ())),
+            applications=tuple(raw.get("applications", ())),
             doc=doc,
         )
 
@@ -144,6 +152,7 @@ def _attribute(raw: dict[str, Any]) -> Attribute:
         scope=raw.get("scope", ""),
         purpose=tuple(raw.get("purpose", ())),
         methods=tuple(raw.get("methods", ())),
+        filing=dict(raw.get("filing", {})),
     )
 
 
@@ -220,6 +229,8 @@ class LegalBasis:
     effective: str
     url: str = ""
     repealed: str = ""
+    kind: str = ""
+    """法律, 行政法规, 地方性法规, …, 上级政策: what R-002 accepts depends on the profile."""
     index: int = 0
     """Position in ``legal_bases.yaml``, for line numbers."""
 
@@ -237,6 +248,10 @@ class Registry:
     sample: bool = False
     site_url: str = ""
     repo_url: str = ""
+    members: list[dict[str, Any]] = field(default_factory=list)
+    """Lower-level registries this one aggregates (``generator.federation``), as in the YAML."""
+    member_pages: int = 5000
+    """Members' resources get pages of their own on this site only up to this many in all."""
     forge: dict[str, Any] = field(default_factory=dict)
     """Forge settings: ``merge_committer``, who commits the forge's merges (see generator.notices.start)."""
     doc: Document = field(compare=False, repr=False, default=None)  # type: ignore[assignment]

@@ -32,6 +32,8 @@ class Match:
     """Offset of its first character in the text."""
     text: str
     """The number as written."""
+    note: str = ""
+    """What is odd about it, in Chinese (e.g. a wrong check character); empty when nothing."""
 
 
 def id_check_character(body: str) -> str:
@@ -39,15 +41,21 @@ def id_check_character(body: str) -> str:
     return ID_CHECK[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True)) % 11]
 
 
-def is_id_number(text: str) -> bool:
-    """True for 18 characters with a valid birth date (1900 to 2099) and check character."""
+def looks_like_id(text: str) -> bool:
+    """True for 18 characters shaped like a 居民身份证号码 with a real birth date (1900 to 2099),
+    whatever its check character: a number mistyped by one digit is still someone's number."""
     if not re.fullmatch(r"[1-8]\d{16}[0-9Xx]", text):
         return False
     try:
         born = dt.date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         return False
-    return 1900 <= born.year <= 2099 and id_check_character(text[:17]) == text[17].upper()
+    return 1900 <= born.year <= 2099
+
+
+def is_id_number(text: str) -> bool:
+    """True for 18 characters with a valid birth date (1900 to 2099) and check character."""
+    return looks_like_id(text) and id_check_character(text[:17]) == text[17].upper()
 
 
 def luhn(digits: str) -> bool:
@@ -60,8 +68,14 @@ def luhn(digits: str) -> bool:
 
 
 def id_numbers(text: str) -> list[Match]:
-    """Suspected 居民身份证号码: valid check character and birth date, not a credit code."""
-    return [Match(m.start(1), m[1]) for m in _ID.finditer(text) if is_id_number(m[1]) and not _is_uscc(m[1])]
+    """Suspected 居民身份证号码: a real birth date, not a credit code; a wrong check character is
+    noted (the number is still reported: it is more likely mistyped than a bank card)."""
+    found = []
+    for m in _ID.finditer(text):
+        if looks_like_id(m[1]) and not _is_uscc(m[1]):
+            note = "" if is_id_number(m[1]) else "校验码不符，可能是输错了一位的身份证号码"
+            found.append(Match(m.start(1), m[1], note))
+    return found
 
 
 def mobile_numbers(text: str) -> list[Match]:
@@ -72,12 +86,13 @@ def mobile_numbers(text: str) -> list[Match]:
 def bank_cards(text: str) -> list[Match]:
     """Suspected bank card numbers: 16–19 digits (or groups of four) passing the Luhn check.
 
-    An 18-digit 居民身份证号码 or 统一社会信用代码 is reported as that, not as a card.
+    An 18-digit number shaped like a 居民身份证号码 (even with a wrong check character) or a
+    统一社会信用代码 is reported as that, not as a card.
     """
     found = []
     for m in _CARD.finditer(text):
         digits = m[1].replace(" ", "")
-        if luhn(digits) and not is_id_number(digits) and not _is_uscc(digits):
+        if luhn(digits) and not looks_like_id(digits) and not _is_uscc(digits):
             found.append(Match(m.start(1), m[1]))
     return found
 

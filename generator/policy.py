@@ -20,7 +20,8 @@ from generator.notices.rules import Notice, Start, Terms, notice_of
 from generator.notices.start import MergeClock, find_start, merge_committers
 from generator.problems import Problem
 from generator.profiles import Profile
-from generator.rules import RULES, _load_all
+from generator.rules import RULES, _load_all, applied
+from generator.rules.status import change_problem
 from generator.workdays import Calendar
 from generator.yamlfile import parse
 
@@ -52,7 +53,8 @@ def evaluate(changes: Sequence[Change], context: ChangeContext) -> tuple[list[Pr
     problems: list[Problem] = []
     for entry in RULES.values():
         if entry.scope == "change":
-            problems.extend(entry.check(changes, full))
+            problems.extend(applied(entry, context.profile, entry.check(changes, full)))
+    problems.extend(change_problem(context.profile, context.prefix))
     return sorted(set(problems)), windows
 
 

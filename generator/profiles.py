@@ -1,15 +1,20 @@
-"""Jurisdiction profiles: what each regulation sets differently (DOMAIN.md, last table).
+"""Jurisdiction profiles: what each regulation requires, rule by rule, and its deadlines.
 
 Built-in profiles live in ``generator/profiles/*.yaml``; a profile may ``extends`` another and
 then holds only what differs. A registry names its profile and may override any value. Every
-deadline and list used by rules, checks and the notice bot is read from here.
+deadline, list and rule level used by rules, checks and the notice bot is read from here.
+
+A profile enforces only what its own regulation says. Its ``rules`` map gives, for each rule id,
+the level (``error``, ``warning`` or ``off``) and the article of *that* regulation; where the
+regulation is silent a provincial profile inherits the national baseline, whose legal rules are
+warnings citing national sources only.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from generator import schemas
 from generator.problems import Problem
@@ -18,6 +23,14 @@ from generator.yamlfile import Document, load
 PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
 BUILTIN = ("national", "guizhou", "jilin", "binzhou", "xiuwu", "guangxi")
 WORKING, CALENDAR = "工作日", "自然日"
+IN_FORCE = "现行"
+
+Setting = Literal["error", "warning", "off"]
+RECORD_RULE = "目录记录规则（非法规条款）"
+FORMAT_SOURCES = ("目录记录规则", "《政务信息资源目录编制指南（试行）》", "GB ", "国务院办公厅")
+"""Citations of the catalog's format and record keeping, not of a law: shown in the rules table,
+not repeated in every message."""
+_SEVERITY = {"off": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)
@@ -34,7 +47,63 @@ class Period:
         return self.unit == WORKING
 
     def describe(self) -> str:
-        return f"{self.days} 个{self.unit}（{self.basis}）"
+        return f"{self.days} 个{self.unit}（{self.basis}）" if self.basis else f"{self.days} 个{self.unit}"
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """How one rule applies under a profile."""
+
+    level: Setting
+    citation: str = ""
+    """The article of this profile's regulation, a national source, or 目录记录规则."""
+    reason: str = ""
+    """Why the rule is a warning or off here (Chinese); empty when the regulation requires it."""
+    accepts: tuple[str, ...] = ()
+    """Kinds of legal basis (``legal_bases.yaml`` ``kind``) the rule accepts; empty: any."""
+
+    @property
+    def checked(self) -> bool:
+        return self.level != "off"
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """A provision of the regulation that software cannot check, and why."""
+
+    citation: str
+    title: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class TextStatus:
+    """Whether the regulation text is in force, expired, a draft or an excerpt."""
+
+    state: str
+    """``现行``, ``已失效``, ``征求意见稿``, ``节选`` or ``全国性文件``."""
+    note: str = ""
+    """What the reader should know, in Chinese."""
+    citation: str = ""
+    """The article that says so, e.g. ``滨州 第三十三条``."""
+    expired: str = ""
+    """Last day of validity, ``YYYY-MM-DD``, for an expired text."""
+
+    @property
+    def in_force(self) -> bool:
+        return self.state == IN_FORCE
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a conditional-share request: who acts, within which deadline."""
+
+    deadline: str
+    """Name of the profile deadline."""
+    field: str
+    """Where the date the step was done is recorded in ``needs.yaml`` (``request.<field>``)."""
+    external_only: bool = False
+    """Only when the provider is not a department of this catalog (e.g. 广西 第三十条（一）)."""
 
 
 @dataclass(frozen=True)
@@ -47,35 +116,89 @@ class Profile:
     share_types: tuple[str, ...]
     open_types: tuple[str, ...]
     base_resources: dict[str, str]
-    """Base-resource 项 names mapped to their two-digit codes; these must be 无条件共享."""
+    """Base-resource 项 names mapped to their two-digit codes."""
     themes: dict[str, str]
     deadlines: dict[str, Period]
+    short: str = ""
+    """Region name used in citations (``广西``); empty for the national baseline."""
+    status: TextStatus = TextStatus(IN_FORCE)
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    unchecked: dict[str, Unchecked] = field(default_factory=dict)
+    identifiers: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Item names that identify the subject, by subject type (贵州 第十五条, 修武 第十二条)."""
+    share_request: tuple[Step, ...] = ()
+    share_request_by_level: dict[str, tuple[Step, ...]] = field(default_factory=dict)
+    list_bases: dict[str, str] = field(default_factory=dict)
+    """Articles requiring the 需求清单 (``needs``) and 责任清单 (``duties``), where there are any."""
     share_types_basis: str = ""
+    open_types_basis: str = ""
     base_resources_basis: str = ""
     themes_basis: str = ""
-    delisting_justification: bool = True
 
     def deadline(self, name: str) -> Period | None:
         return self.deadlines.get(name)
 
+    def setting(self, rule_id: str, default: Setting = "error") -> RuleSetting:
+        """How ``rule_id`` applies here; a rule the profile does not name keeps ``default``."""
+        return self.rules.get(rule_id) or RuleSetting(default)
 
-MERGED_KEYS = ("deadlines",)
+    def applies(self, rule_id: str) -> bool:
+        return self.setting(rule_id).level != "off"
+
+    def steps(self, level: str) -> tuple[Step, ...]:
+        """The steps of a conditional-share request in a catalog of registry ``level`` (省/市/县)."""
+        return self.share_request_by_level.get(level, self.share_request)
+
+    def apply(self, problem: Problem) -> Problem:
+        """``problem`` at this profile's level for its rule (never raised), with the citation."""
+        setting = self.rules.get(problem.rule)
+        if setting is None:
+            return problem
+        level = problem.level
+        if setting.level != "off" and _SEVERITY[setting.level] < _SEVERITY[level]:
+            level = setting.level
+        message = problem.message
+        recommended = level != problem.level  # lowered to a recommendation: always say whose
+        legal = setting.citation and (recommended or not setting.citation.startswith(FORMAT_SOURCES))
+        if legal and setting.citation not in message and not self._cites_itself(message):
+            message = f"{message}（{setting.citation}）"
+        if level != problem.level and setting.reason:
+            message = f"{message}。{setting.reason}"
+        return replace(problem, level=level, message=message)
+
+
+    def _cites_itself(self, message: str) -> bool:
+        """Whether ``message`` already names an article of this profile's own regulation, or of one
+        of its deadlines (rules that know the exact article, e.g. of a period, cite it themselves)."""
+        if self.short and f"（{self.short} 第" in message:
+            return True
+        return any(period.basis and f"（{period.basis}）" in message for period in self.deadlines.values())
+
+
+MERGED_KEYS = ("deadlines", "rules", "unchecked")
 """Keys whose mapping is merged entry by entry; any other key given is replaced whole, so a
-profile that names its own base-resource set does not inherit the national one."""
+profile that names its own base-resource set does not inherit the national one. A deadline merges
+field by field (an override may change only ``days``); a rule or unchecked provision is replaced
+whole, so a profile never inherits the national citation or reason along with its own level."""
 
 
 def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
-    """Apply ``override`` to ``base``: ``deadlines`` merge per deadline, other keys replace."""
+    """Apply ``override`` to ``base``: mappings of ``MERGED_KEYS`` merge per entry, others replace."""
     merged = dict(base)
     for key, value in override.items():
         if key in MERGED_KEYS and isinstance(value, dict) and isinstance(merged.get(key), dict):
             merged[key] = {
-                name: {**merged[key].get(name, {}), **period} if isinstance(period, dict) else period
-                for name, period in {**merged[key], **value}.items()
+                name: _entry(key, merged[key].get(name), entry) for name, entry in {**merged[key], **value}.items()
             }
         else:
             merged[key] = value
     return merged
+
+
+def _entry(key: str, old: Any, new: Any) -> Any:
+    if key == "deadlines" and isinstance(old, dict) and isinstance(new, dict):
+        return {**old, **new}
+    return new
 
 
 def _raw(name: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -89,6 +212,12 @@ def _raw(name: str, seen: tuple[str, ...] = ()) -> dict[str, Any]:
             raise ValueError(f"规则配置 {name} 的 extends 形成循环")
         data = merge(_raw(parent, (*seen, name)), {k: v for k, v in data.items() if k != "extends"})
     return data
+
+
+def own(name: str) -> dict[str, Any]:
+    """What the built-in profile ``name`` itself says, before ``extends`` (for the table)."""
+    doc, _ = load(str(PROFILE_DIR / f"{name}.yaml"), f"generator/profiles/{name}.yaml")
+    return doc.data if doc is not None and isinstance(doc.data, dict) else {}
 
 
 def resolve(
@@ -110,6 +239,10 @@ def resolve(
     return _build(data), problems
 
 
+def _steps(raw: Any) -> tuple[Step, ...]:
+    return tuple(Step(**step) for step in raw or ())
+
+
 def _build(data: dict[str, Any]) -> Profile:
     return Profile(
         id=data["id"],
@@ -120,8 +253,19 @@ def _build(data: dict[str, Any]) -> Profile:
         base_resources=dict(data["base_resources"]),
         themes=dict(data["themes"]),
         deadlines={key: Period(**value) for key, value in data["deadlines"].items()},
+        short=data.get("short", ""),
+        status=TextStatus(**data["status"]) if "status" in data else TextStatus(IN_FORCE),
+        rules={
+            key: RuleSetting(**{**value, "accepts": tuple(value.get("accepts", ()))})
+            for key, value in data.get("rules", {}).items()
+        },
+        unchecked={key: Unchecked(**value) for key, value in data.get("unchecked", {}).items()},
+        identifiers={key: tuple(value) for key, value in data.get("identifiers", {}).items()},
+        share_request=_steps(data.get("share_request")),
+        share_request_by_level={k: _steps(v) for k, v in data.get("share_request_by_level", {}).items()},
+        list_bases=dict(data.get("list_bases", {})),
         share_types_basis=data.get("share_types_basis", ""),
+        open_types_basis=data.get("open_types_basis", ""),
         base_resources_basis=data.get("base_resources_basis", ""),
         themes_basis=data.get("themes_basis", ""),
-        delisting_justification=data.get("delisting_justification", True),
     )

@@ -137,6 +137,8 @@ def _resource(
     if share != "无条件共享":
         lines += ["  condition: 仅向依法履职需要的部门提供", "  basis: [pipl-13]"]
     opened = rng.choice(OPEN)
+    if subject == "自然人" and opened == "无条件开放":
+        opened = "依申请开放"  # data identifying natural persons is never opened unconditionally
     lines += ["open:", f"  type: {opened}"]
     if opened != "无条件开放":
         lines += ["  condition: 涉及个人信息或商业秘密", "  basis: [xinxi-gongkai-15]"]

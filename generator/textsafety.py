@@ -108,3 +108,8 @@ def _converter() -> object:
 def _simplified(text: str) -> str:
     converted: str = _converter().convert(text)  # type: ignore[attr-defined]
     return converted
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional characters written in simplified script (OpenCC ``t2s``)."""
+    return _simplified(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,10 @@ TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 BASE = TESTS / "corpus" / "base" / "catalog"
 INVALID = TESTS / "corpus" / "invalid"
-SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+SHARED = Path(os.environ.get("CATALOG_SHARED_DIR") or REPO.parent / "shared")
+"""The project's ``shared/`` folder beside the repository; ``CATALOG_SHARED_DIR`` for a worktree elsewhere."""
+SHARED_CORPUS = SHARED / "corpus"
+STANDARDS = SHARED / "standards"
 TODAY = "2026-11-22"
 
 

@@ -34,11 +34,11 @@ def test_clean_catalog_exits_zero(base_catalog: Path) -> None:
 
 
 def test_text_format_names_file_line_and_rule(base_catalog: Path) -> None:
-    break_file(base_catalog, "r001-conditional-share-without-basis.yaml")
+    break_file(base_catalog, "r004-unknown-legal-basis.yaml")
     result = run("validate", "--today", TODAY, cwd=base_catalog.parent)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "catalog/gongan/301001-000001.yaml:15:3 错误 [R-001] 有条件共享必须写明共享条件（share.condition）"
+    assert lines[0] == "catalog/gongan/301001-000001.yaml:18:11 错误 [R-004] 共享属性引用的法律依据“pipl-99”不在 legal_bases.yaml 中，请先登记该依据或改正标识"
     assert lines[-1] == "共检查 7 个文件，发现 2 个错误、0 个警告，涉及 1 个文件。"
     assert result.stderr == ""
 
@@ -64,7 +64,7 @@ def test_github_format_escapes(base_catalog: Path) -> None:
 
 
 def test_paths_limit_the_report(base_catalog: Path) -> None:
-    break_file(base_catalog, "r001-conditional-share-without-basis.yaml")
+    break_file(base_catalog, "r004-unknown-legal-basis.yaml")
     clean = run("validate", "catalog/shichang", "--today", TODAY, cwd=base_catalog.parent)
     assert clean.returncode == 0 and "共 2 个文件" in clean.stdout
     broken = run("validate", "catalog/gongan/301001-000001.yaml", "--today", TODAY, cwd=base_catalog.parent)

@@ -143,7 +143,10 @@ def test_dcat_is_json_ld_with_datasets_and_publishers(made: dict[str, bytes]) ->
     licence = {d["http://purl.org/dc/terms/identifier"][0]["@value"]: d["http://purl.org/dc/terms/accessRights"][0]["@id"] for d in datasets}
     assert licence["302001/000001"].endswith("NON_PUBLIC") and licence["102001/000001"].endswith("PUBLIC")
     publisher = datasets[0]["http://purl.org/dc/terms/publisher"][0]
-    assert publisher["@type"] == ["http://xmlns.com/foaf/0.1/Organization"]
+    assert publisher["@type"] == ["http://xmlns.com/foaf/0.1/Agent", "http://xmlns.com/foaf/0.1/Organization"]
+    # what DCAT cannot say: the share attributes, for an upper level harvesting this file
+    shares = {d["http://purl.org/dc/terms/identifier"][0]["@value"]: d["https://catalog.example.gov.cn/ns/zwml#shareType"][0]["@value"] for d in datasets}
+    assert shares["101001/000001"] == "无条件共享"
 
 
 def test_atom_feeds_parse(made: dict[str, bytes]) -> None:

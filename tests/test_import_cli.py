@@ -17,14 +17,19 @@ def test_import_report_and_exit_code(base_catalog: Path, tmp_path: Path, capsys:
     source = write_csv(tmp_path / "in.csv", "utf-8")
     code = main(["import", str(source), "--department", "gongan", "--mapping", "xiamen"])
     out, err = capsys.readouterr()
-    assert code == 1  # two records refused: the user must look
+    assert code == 1  # a record refused: the user must look
     assert err == ""
     lines = out.splitlines()
     assert lines[0].startswith(f"== 导入 {source}（映射：厦门市公共数据开放平台导出，编码 UTF-8，部门：gongan）")
     assert "第 2 行 → catalog/gongan/301001-000002.yaml（新建）" in lines
-    assert "第 6 行：拒绝：与第 2 行完全相同（重复记录）" in lines
+    assert "第 6 行 → catalog/gongan/301001-000002.yaml（未变）" in lines
+    assert "    提示：与第 2 行完全相同（重复记录），与它是同一个文件" in lines
+    # another provider's records: one line per provider, not one per record (issue 14)
+    assert not any("提供方是" in line for line in lines)
+    assert "拒绝 1 条其他提供方的记录（不属于部门 gongan；用 --by-provider 可按提供方一次导入全部）：" in lines
+    assert "    测试市民政局：1 条（第 5 行）" in lines
     assert "按错别字表更正：“无条件开发”→“无条件开放”（1 处）" in lines
-    assert lines[-1] == "合计：读取 5 条，写入 3 条（新建 3、更新 0、未变 0），规范化 3 条，拒绝 2 条，待补充字段 25 个"
+    assert lines[-1] == "合计：读取 5 条，写入 4 条（新建 3、更新 0、未变 1），规范化 3 条，拒绝 1 条，待补充字段 25 个"
     assert (base_catalog / "gongan" / "301001-000004.yaml").is_file()
 
 

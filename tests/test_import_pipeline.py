@@ -45,10 +45,12 @@ def test_csv_encodings_give_the_same_files(base_catalog: Path, tmp_path: Path, e
     source = write_csv(tmp_path / "in.csv", encoding)
     [report] = import_files([source], "gongan", load("xiamen"), base_catalog)
     assert report.encoding == {"utf-8": "UTF-8", "utf-8-sig": "UTF-8（带 BOM）", "gb18030": "GB18030"}[encoding]
-    assert [o.action for o in report.outcomes] == ["新建", "新建", "新建", "拒绝", "拒绝"]
+    assert [o.action for o in report.outcomes] == ["新建", "新建", "新建", "拒绝", "未变"]
     assert [o.rows for o in report.outcomes] == [(2,), (3,), (4,), (5,), (6,)]
-    assert "测试市民政局" in report.outcomes[3].reason
-    assert report.outcomes[4].reason == "与第 2 行完全相同（重复记录）"
+    assert "测试市民政局" in report.outcomes[3].reason and report.outcomes[3].foreign == "测试市民政局"
+    # an exact repeat lands in the file of the record it repeats; nothing is refused or lost
+    assert report.outcomes[4].path == report.outcomes[0].path and not report.outcomes[4].reason
+    assert [n.text for n in report.outcomes[4].notes] == ["与第 2 行完全相同（重复记录），与它是同一个文件"]
     assert report.counts()["read"] == 5 and report.written + report.refused == 5
 
 
@@ -78,10 +80,13 @@ def test_values_are_normalised_only_through_alias_tables(base_catalog: Path, tmp
     assert report.normalised == 3
 
 
-def test_placeholders_fail_validation_with_their_field(base_catalog: Path, tmp_path: Path) -> None:
+def test_placeholders_are_warnings_with_their_field_and_keep_the_file_unpublished(base_catalog: Path, tmp_path: Path) -> None:
     [report] = import_files([write_csv(tmp_path / "in.csv", "utf-8")], "gongan", load("xiamen"), base_catalog)
-    _, problems = validate_folder(base_catalog, "catalog", TODAY)
-    assert {p.rule for p in problems if p.level == "error"} == {"R-023"}
+    catalog, problems = validate_folder(base_catalog, "catalog", TODAY)
+    assert {p.rule for p in problems if p.level == "error"} == set()
+    assert {p.rule for p in problems if p.level == "warning"} == {"R-023"}
+    # the files are merged as drafts: none of them is a published resource until filled in
+    assert {r.code for r in catalog.resources} == {"101001/000001", "301001/000001", "102001/000001"}
     shown = {(p.path.split("/")[-1], p.field) for p in problems}
     for outcome in report.outcomes[:3]:
         name = outcome.path.split("/")[-1]
@@ -113,7 +118,7 @@ def test_dry_run_writes_nothing(base_catalog: Path, tmp_path: Path) -> None:
     before = files(base_catalog)
     [report] = import_files([write_csv(tmp_path / "in.csv", "utf-8")], "gongan", load("xiamen"), base_catalog, dry_run=True)
     assert files(base_catalog) == before
-    assert report.written == 3 and report.outcomes[0].path == "catalog/gongan/301001-000002.yaml"
+    assert report.counts()["created"] == 3 and report.outcomes[0].path == "catalog/gongan/301001-000002.yaml"
 
 
 def test_xlsx_with_title_rows_and_json_arrays(base_catalog: Path, tmp_path: Path) -> None:

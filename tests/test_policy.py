@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import BASE
 from gitbuild import GitRepo, catalog_repo, request_delisting
 from test_notice import HUJI, LIUDONG, land
 
@@ -70,7 +72,7 @@ def test_a_pull_request_cannot_shorten_its_own_notice(repo: GitRepo) -> None:
     land(repo, "delist", LIUDONG, "2026-03-02", "2026-03-03")
     repo.branch("execute")
     repo.replace(LIUDONG, "status: 公示中", "status: 已下线")
-    repo.replace("catalog/registry.yaml", "profile: national", "profile: national\noverrides:\n  deadlines:\n    notice: {days: 1}")
+    repo.replace("catalog/registry.yaml", "notice: {days: 30", "notice: {days: 1")
     repo.commit("下线执行并缩短公示期", "2026-03-10")
     assert "P-004" in rules(check(repo, "2026-03-10"))
 
@@ -112,12 +114,65 @@ def test_delisting_without_notice_is_refused(repo: GitRepo) -> None:
     assert rules(result) == ["P-004"] and "未经公示" in result.problems[0].message
 
 
-def test_mounted_delisting_must_list_consumers(repo: GitRepo) -> None:
+def profile_repo(root: Path, profile: str) -> GitRepo:
+    """The base test catalog under ``profile``, without the test bureau's own notice periods."""
+    repo = GitRepo(root)
+    shutil.copytree(BASE, root / "catalog")
+    text = repo.read("catalog/registry.yaml")
+    repo.write("catalog/registry.yaml", text[: text.index("# 全国性文件没有规定")].replace("profile: national", f"profile: {profile}"))
+    if profile == "guizhou":  # 贵州 第十条 (使用要求) and 第二十一条 (filing of a conditional share)
+        for path in (HUJI, LIUDONG):
+            repo.replace(path, "mounted:", "usage: 仅限本部门履职使用\nmounted:")
+        repo.replace(LIUDONG, "  basis: [pipl-13]\nopen:", '  basis: [pipl-13]\n  filing: {ref: 测数备〔2025〕1号, date: "2025-01-10"}\nopen:')
+    repo.commit("初始目录", "2026-01-05")
+    return repo
+
+
+def test_mounted_delisting_must_list_consumers_under_guangxi(tmp_path: Path) -> None:
+    """广西 第二十七条（三）: the provider notifies every consumer during the notice."""
+    for profile, expected in (("guangxi", ["P-003", "R-041"]), ("guizhou", []), ("national", [])):
+        repo = profile_repo(tmp_path / profile, profile)
+        repo.branch("pr")
+        request_delisting(repo, HUJI)
+        repo.replace(HUJI, "consumers: [shichang]\n", "")
+        repo.commit("下线申请", "2026-03-02")
+        result = check(repo, "2026-03-02")
+        assert sorted(rules(result)) == expected, profile
+        if profile == "guangxi":
+            p003 = next(p for p in result.problems if p.rule == "P-003")
+            assert p003.message.endswith("（广西 第二十七条（三））")
+
+
+def test_no_thirty_day_notice_under_guizhou(tmp_path: Path) -> None:
+    """贵州 第二十五条 asks for an application filed in advance, not a 30-day notice (广西 第二十二条):
+    once the application is merged, the delisting may be executed the next day."""
+    repo = profile_repo(tmp_path / "guizhou", "guizhou")
+    land(repo, "delist", LIUDONG, "2026-03-02", "2026-03-03")
+    execute(repo, LIUDONG, "2026-03-04")
+    accepted = check(repo, "2026-03-04")
+    assert "P-004" not in rules(accepted) and not accepted.blocking
+    assert accepted.windows[LIUDONG].days == 0
+
+
+def test_thirty_day_notice_under_guangxi_cites_guangxi(tmp_path: Path) -> None:
+    repo = profile_repo(tmp_path / "guangxi", "guangxi")
+    land(repo, "delist", LIUDONG, "2026-03-02", "2026-03-03")
+    execute(repo, LIUDONG, "2026-03-04")
+    refused = check(repo, "2026-03-04")
+    p004 = [p for p in refused.problems if p.rule == "P-004"]
+    assert p004 and p004[0].message.endswith("（广西 第二十二条）") and refused.blocking
+    status = [p for p in refused.problems if p.rule == "R-041"]
+    assert [p.level for p in status] == ["warning"] and "征求意见稿" in status[0].message
+
+
+def test_direct_delisting_is_refused_under_guizhou_citing_guizhou(tmp_path: Path) -> None:
+    repo = profile_repo(tmp_path / "guizhou", "guizhou")
     repo.branch("pr")
-    request_delisting(repo, HUJI)
-    repo.replace(HUJI, "consumers: [shichang]\n", "")
-    repo.commit("下线申请", "2026-03-02")
-    assert rules(check(repo, "2026-03-02")) == ["P-003"]
+    repo.replace(LIUDONG, "status: 在用\n", "status: 已下线\ndelisting:\n  reason: 业务已停止办理\n  basis: [pipl-13]\n")
+    repo.commit("直接下线", "2026-03-02")
+    result = check(repo, "2026-03-02")
+    p004 = [p for p in result.problems if p.rule == "P-004"]
+    assert p004 and p004[0].message.endswith("（贵州 第二十五条）") and "广西" not in p004[0].message
 
 
 def test_new_entry_must_be_active_and_delisted_cannot_return(repo: GitRepo) -> None:

@@ -1,4 +1,6 @@
-"""Jurisdiction profiles: the five example registries, and what differs between them."""
+"""Jurisdiction profiles: each enforces its own regulation, cites only it or national sources, and
+declares exactly the deadlines its text sets (checked article by article against
+/work/shared/regulations/). Example catalogs per profile are in ``tests/profiles/<name>/``."""
 
 from __future__ import annotations
 
@@ -8,102 +10,360 @@ from pathlib import Path
 import pytest
 from conftest import TESTS, TODAY
 
-from generator.profiles import BUILTIN, resolve
+from generator import applicability, deadlines
+from generator.profiles import BUILTIN, own, resolve
+from generator.rules import RULES, documented
 from generator.validate import validate_folder
 
 EXAMPLES = TESTS / "profiles"
+REGIONS = ("贵州", "吉林", "滨州", "修武", "广西")
+PROFILES = {name: resolve(name, None)[0] for name in BUILTIN}
+
+DEADLINES = {
+    "national": {
+        "catalog_update": (15, "工作日", "《政务信息资源共享管理暂行办法》（国发〔2016〕51号）"),
+        "notice_reminder": (7, "自然日", "目录记录规则：公示期满前一周提醒使用部门"),
+    },
+    "guizhou": {
+        "catalog_update": (15, "工作日", "贵州 第十条"),
+        "conditional_share_answer": (10, "工作日", "贵州 第二十四条"),
+    },
+    "jilin": {},
+    "binzhou": {
+        "catalog_update": (15, "工作日", "滨州 第十一条"),
+        "conditional_share_answer": (5, "工作日", "滨州 第十七条"),
+    },
+    "xiuwu": {
+        "catalog_update": (10, "工作日", "修武 第十条"),
+        "update_review": (5, "工作日", "修武 第十条"),
+        "correction_check": (10, "工作日", "修武 第十四条"),
+        "correction_extension": (10, "工作日", "修武 第十四条"),
+    },
+    "guangxi": {
+        "catalog_update": (15, "工作日", "广西 第三十九条"),
+        "review_answer": (3, "工作日", "广西 第二十一条（二）"),
+        "review_answer_mounted": (5, "工作日", "广西 第二十七条（二）"),
+        "notice": (30, "自然日", "广西 第二十二条"),
+        "notice_mounted": (30, "工作日", "广西 第二十七条（三）"),
+        "share_request_review": (2, "工作日", "广西 第二十九条（二）"),
+        "conditional_share_answer": (5, "工作日", "广西 第二十九条（三）"),
+        "share_request_push": (2, "工作日", "广西 第二十九条（四）"),
+        "city_share_review": (2, "工作日", "广西 第三十条（一）"),
+        "city_share_answer": (3, "工作日", "广西 第三十条（二）"),
+        "city_share_final": (2, "工作日", "广西 第三十条（三）"),
+        "city_share_feedback": (5, "工作日", "广西 第三十条（四）"),
+        "correction_raise": (2, "工作日", "广西 第二十九条（五）"),
+        "correction_check": (3, "工作日", "广西 第二十九条（五）"),
+        "open_application_review": (3, "工作日", "广西 第三十三条"),
+        "open_application_provide": (5, "工作日", "广西 第三十三条"),
+    },
+}
+"""Each profile's own deadlines, as its regulation sets them; a changed number fails here."""
 
 
-@pytest.mark.parametrize("name", ["guizhou", "jilin", "binzhou", "xiuwu", "guangxi"])
-def test_example_registry_is_clean_under_its_profile(name: str) -> None:
+def test_every_builtin_profile_resolves_and_names_every_rule() -> None:
+    checked = {rule.id for rule in documented() if rule.scope not in ("file", "schema")}
+    for name, profile in PROFILES.items():
+        assert profile.id == name and resolve(name, None)[1] == []
+        assert checked <= set(profile.rules), f"{name}: rules without an applicability entry"
+
+
+@pytest.mark.parametrize("name", BUILTIN)
+def test_deadlines_are_exactly_those_of_the_regulation(name: str) -> None:
+    declared = {kind: (p.days, p.unit, p.basis) for kind, p in own(name).get("deadlines", {}).items() for p in [_period(p)]}
+    assert declared == DEADLINES[name]
+    resolved = PROFILES[name].deadlines
+    for kind, (days, unit, basis) in DEADLINES[name].items():
+        assert (resolved[kind].days, resolved[kind].unit, resolved[kind].basis) == (days, unit, basis)
+
+
+def _period(raw: dict[str, object]) -> object:
+    from generator.profiles import Period
+
+    return Period(**raw)  # type: ignore[arg-type]
+
+
+def test_every_deadline_has_a_start_event_and_an_enforcement() -> None:
+    for name, profile in PROFILES.items():
+        for kind in profile.deadlines:
+            meaning = deadlines.KINDS[kind]
+            assert meaning.start and meaning.action, kind
+            assert meaning.enforced_by == "提醒机器人" or meaning.enforced_by in RULES, kind
+            enforced = meaning.enforced_by
+            if enforced in RULES and kind != "notice_reminder":
+                assert profile.applies(enforced), f"{name}: {kind} is declared but {enforced} is off"
+
+
+def test_no_filing_ahead_deadline_the_notice_already_guarantees_it() -> None:
+    for profile in PROFILES.values():
+        assert "filing_ahead_mounted" not in profile.deadlines
+    assert "广西 第二十七条（一）" in [u.citation for u in PROFILES["guangxi"].unchecked.values()]
+
+
+@pytest.mark.parametrize("name", BUILTIN)
+def test_no_profile_cites_another_jurisdiction(name: str) -> None:
+    profile = PROFILES[name]
+    own_region = {profile.short} if profile.short else set()
+    for text in applicability.citations(profile):
+        assert applicability.jurisdictions(text, REGIONS) <= own_region, (name, text)
+    for row in applicability.table(profile):
+        assert applicability.jurisdictions(row.citation + row.reason, REGIONS) <= own_region, (name, row)
+
+
+@pytest.mark.parametrize("name", BUILTIN)
+def test_rule_messages_cite_only_the_profile_s_own_regulation(name: str, tmp_path: Path) -> None:
+    """Many rules fire on one bad resource; no message names another jurisdiction."""
+    target = _example(name, tmp_path)
+    bad = (EXAMPLES / "bad-resource.yaml").read_text(encoding="utf-8")
+    (target / "gongan" / "201001-000001.yaml").write_text(bad, encoding="utf-8")
+    (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="shichang", request='{date: "2026-01-05"}'), encoding="utf-8")
+    _, problems = validate_folder(target, "catalog", TODAY)
+    assert len({p.rule for p in problems}) >= 3
+    own_region = {PROFILES[name].short} - {""}
+    for problem in problems:
+        assert applicability.jurisdictions(problem.message, REGIONS) <= own_region, problem
+
+
+def test_wrong_citations_are_fixed() -> None:
+    """Issue 12 §1, each checked against the regulation text."""
+    guangxi, guizhou, jilin, binzhou, xiuwu = (PROFILES[n] for n in ("guangxi", "guizhou", "jilin", "binzhou", "xiuwu"))
+    assert guangxi.share_types_basis == "" and guangxi.open_types_basis == "广西 第三十二条"
+    assert guangxi.deadlines["review_answer"].basis == "广西 第二十一条（二）"
+    assert guangxi.setting("R-014").citation == "广西 第三十八条"
+    assert "第三十二条" not in guangxi.setting("R-002").citation
+    assert (xiuwu.list_bases["needs"], xiuwu.list_bases["duties"]) == ("修武 第八条", "修武 第九条")
+    assert "catalog_update" not in own("jilin").get("deadlines", {})
+    assert "上级政策" in binzhou.setting("R-002").accepts and "上级政策" not in jilin.setting("R-002").accepts
+    for profile in (guangxi, jilin):
+        assert profile.setting("R-007").level == "warning" and profile.short not in profile.setting("R-007").citation
+    assert guizhou.setting("R-007").citation == "贵州 第二十二条"
+    assert binzhou.status.expired == "2022-11-05" and binzhou.status.citation == "滨州 第三十三条"
+    assert (guangxi.status.state, jilin.status.state) == ("征求意见稿", "节选")
+
+
+@pytest.mark.parametrize("name", BUILTIN)
+def test_example_catalog_is_clean_except_for_the_text_status(name: str) -> None:
     catalog, problems = validate_folder(EXAMPLES / name / "catalog", name, TODAY)
-    assert problems == []
-    assert catalog.profile.id == name
-    assert len(catalog.resources) == 2
-
-
-def test_every_builtin_profile_resolves() -> None:
-    for name in BUILTIN:
-        profile, problems = resolve(name, None)
-        assert problems == [] and profile.id == name
-        assert {"notice", "notice_mounted", "catalog_update"} <= set(profile.deadlines)
-
-
-def test_deadlines_follow_the_regulations() -> None:
-    """The table at the end of DOMAIN.md."""
-    guizhou, jilin, binzhou, xiuwu, guangxi = (resolve(n, None)[0] for n in BUILTIN[1:])
-    assert (guizhou.deadlines["catalog_update"].days, guizhou.deadlines["catalog_update"].unit) == (15, "工作日")
-    assert guizhou.deadlines["conditional_share_answer"].days == 10
-    assert binzhou.deadlines["conditional_share_answer"].days == 5
-    assert xiuwu.deadlines["catalog_update"].days == 10
-    assert xiuwu.deadlines["update_review"].days == 5
-    assert guangxi.deadlines["catalog_update"].basis == "广西 第三十九条"
-    assert (guangxi.deadlines["notice"].days, guangxi.deadlines["notice"].unit) == (30, "自然日")
-    assert (guangxi.deadlines["notice_mounted"].days, guangxi.deadlines["notice_mounted"].unit) == (30, "工作日")
-    assert guangxi.deadlines["review_answer"].days == 3
-    assert guangxi.deadlines["review_answer_mounted"].days == 5
-    assert "conditional_share_answer" not in jilin.deadlines
-
-
-def test_share_types_and_base_sets_differ() -> None:
-    profiles = {name: resolve(name, None)[0] for name in BUILTIN}
-    assert profiles["guizhou"].share_types == ("无条件共享", "有条件共享")
-    assert "不予共享" in profiles["binzhou"].share_types
-    assert len(profiles["guizhou"].base_resources) == 4
-    assert len(profiles["jilin"].base_resources) == 6
-    assert len(profiles["binzhou"].base_resources) == 4
-    assert len(profiles["xiuwu"].base_resources) == 4
-    assert len(profiles["guangxi"].base_resources) == 5
-    assert "宏观经济" in profiles["jilin"].base_resources
-    assert "社会信用" in profiles["guangxi"].base_resources
-    assert "社会信用" not in profiles["guizhou"].base_resources
-
-
-def _move(resource: Path, into: str, tmp_path: Path) -> Path:
-    target = tmp_path / into
-    shutil.copytree(EXAMPLES / into / "catalog", target)
-    shutil.copy(resource, target / "gongan" / resource.name)
-    return target
-
-
-def test_negative_share_is_refused_in_guizhou(tmp_path: Path) -> None:
-    jilin_negative = EXAMPLES / "jilin" / "catalog" / "gongan" / "301001-000001.yaml"
-    target = _move(jilin_negative, "guizhou", tmp_path)
-    _, problems = validate_folder(target, "catalog", TODAY)
-    assert [(p.rule, p.line) for p in problems] == [("R-006", 13)]
-    assert "贵州 第二十条" in problems[0].message
-
-
-def test_macroeconomy_is_a_base_resource_only_in_jilin(tmp_path: Path) -> None:
-    macro = EXAMPLES / "jilin" / "catalog" / "gongan" / "106001-000001.yaml"
-    target = _move(macro, "guizhou", tmp_path)
-    _, problems = validate_folder(target, "catalog", TODAY)
-    assert [p.rule for p in problems] == ["R-008"]
-    assert "人口、法人单位、自然资源和空间地理、电子证照" in problems[0].message
+    assert catalog.profile.id == name and len(catalog.resources) == 2
+    expected = [] if PROFILES[name].status.state in ("现行", "全国性文件") else [("R-041", "warning", f"{name}/registry.yaml")]
+    assert [(p.rule, p.level, p.path) for p in problems] == expected
 
 
 def test_registry_override_changes_a_deadline(tmp_path: Path) -> None:
-    target = tmp_path / "catalog"
-    shutil.copytree(EXAMPLES / "guangxi" / "catalog", target)
+    target = _example("guangxi", tmp_path)
     registry = target / "registry.yaml"
     registry.write_text(
         registry.read_text(encoding="utf-8") + "overrides:\n  deadlines:\n    notice: {days: 45}\n",
         encoding="utf-8",
     )
     catalog, problems = validate_folder(target, "catalog", TODAY)
-    assert problems == []
+    assert [p.rule for p in problems] == ["R-041"]
     assert catalog.profile.deadlines["notice"].days == 45
     assert catalog.profile.deadlines["notice"].unit == "自然日"
 
 
+def test_registry_override_replaces_a_rule_setting_whole(tmp_path: Path) -> None:
+    target = _example("national", tmp_path)
+    registry = target / "registry.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "overrides:\n  rules:\n    R-010: {level: warning}\n", encoding="utf-8")
+    catalog, _ = validate_folder(target, "catalog", TODAY)
+    assert catalog.profile.setting("R-010").level == "warning" and catalog.profile.setting("R-010").reason == ""
+
+
 def test_invalid_override_is_reported_at_the_registry(tmp_path: Path) -> None:
-    target = tmp_path / "catalog"
-    shutil.copytree(EXAMPLES / "guangxi" / "catalog", target)
+    target = _example("guangxi", tmp_path)
     registry = target / "registry.yaml"
     text = registry.read_text(encoding="utf-8")
     registry.write_text(text + "overrides:\n  deadlines:\n    notice: {days: 三十}\n", encoding="utf-8")
     catalog, problems = validate_folder(target, "catalog", TODAY)
-    assert [(p.path, p.rule) for p in problems] == [("catalog/registry.yaml", "S-004")]
-    assert problems[0].line == text.count("\n") + 1
-    assert "「配置覆盖」" in problems[0].message
+    errors = [p for p in problems if p.level == "error"]
+    assert [(p.path, p.rule) for p in errors] == [("catalog/registry.yaml", "S-004")]
+    assert errors[0].line == text.count("\n") + 1
+    assert "「配置覆盖」" in errors[0].message
     assert catalog.profile.deadlines["notice"].days == 30
+
+
+# --- what fires, and what must not fire, under each profile ---------------------------------
+
+NEEDS = """needs:
+  - id: qiye
+    name: 企业登记信息
+    purpose: 核实当事人名下的企业
+    items: [统一社会信用代码]
+    provider: {provider}
+    request: {request}
+"""
+
+
+def _example(name: str, tmp_path: Path) -> Path:
+    target = tmp_path / "catalog"
+    shutil.copytree(EXAMPLES / name / "catalog", target)
+    return target
+
+
+def _resource(target: Path, name: str, **changes: str) -> Path:
+    path = target / "gongan" / name
+    text = path.read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old.replace("_", " ") in text or old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _problems(target: Path, on: str = TODAY) -> list[tuple[str, str]]:
+    _, problems = validate_folder(target, "catalog", on)
+    return [(p.rule, p.level) for p in problems if p.rule != "R-041"]
+
+
+def test_guizhou_fires_filing_and_usage_and_refuses_a_negative_share(tmp_path: Path) -> None:
+    target = _example("guizhou", tmp_path)
+    path = target / "gongan" / "301001-000001.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('  filing: {ref: 黔数备〔2025〕12号, date: "2025-01-10"}\n', "").replace("usage: 仅限本部门履职使用，不得向第三方提供\n", ""), encoding="utf-8")
+    assert sorted(_problems(target)) == [("R-026", "error"), ("R-029", "error")]
+    path.write_text(text.replace("  type: 有条件共享", "  type: 不予共享"), encoding="utf-8")
+    _, problems = validate_folder(target, "catalog", TODAY)
+    assert [(p.rule, p.line) for p in problems] == [("R-006", 13)]
+    assert "贵州 第二十条" in problems[0].message
+
+
+def test_guizhou_has_no_notice_period_and_a_ten_day_answer(tmp_path: Path) -> None:
+    """No 30-day notice under 贵州 (that is 广西 第二十二条); the answer is 10 working days."""
+    guizhou = PROFILES["guizhou"]
+    assert guizhou.deadline("notice") is None and guizhou.deadline("notice_mounted") is None
+    assert guizhou.deadline("review_answer") is None
+    target = _example("guizhou", tmp_path)
+    (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="shichang", request='{date: "2026-03-02"}'), encoding="utf-8")
+    # Day 7 after the request: late under 滨州 (5 working days), not under 贵州 (10).
+    assert _problems(target, "2026-03-11") == []
+    assert _problems(target, "2026-03-17") == [("R-036", "warning")]
+
+
+def test_jilin_refuses_a_policy_basis_for_a_negative_share(tmp_path: Path) -> None:
+    target = _example("jilin", tmp_path)
+    legal = target / "legal_bases.yaml"
+    legal.write_text(legal.read_text(encoding="utf-8") + POLICY_BASIS, encoding="utf-8")
+    _resource(target, "301001-000001.yaml", **{"basis: [weichengnian]": "basis: [shengfu-tongzhi]"})
+    _, problems = validate_folder(target, "catalog", TODAY)
+    found = [(p.rule, p.level) for p in problems if p.rule != "R-041"]
+    assert found == [("R-002", "error")]
+    assert "吉林 第二十四条" in problems[0].message and "上级政策" in problems[0].message
+
+
+POLICY_BASIS = """- id: shengfu-tongzhi
+  name: 某省人民政府办公厅关于加强政务数据共享的通知
+  article: 第三条
+  issuer: 某省人民政府办公厅
+  kind: 上级政策
+  effective: "2020-01-01"
+"""
+
+
+def test_jilin_base_resource_need_not_be_unconditional(tmp_path: Path) -> None:
+    """吉林 第二十一条 builds six base libraries; it does not say "unconditional": only a warning."""
+    target = _example("jilin", tmp_path)
+    _resource(target, "106001-000001.yaml", **{"  type: 无条件共享": "  type: 有条件共享\n  condition: 仅限统计分析使用"})
+    _, problems = validate_folder(target, "catalog", TODAY)
+    found = [p for p in problems if p.rule == "R-007"]
+    assert [p.level for p in found] == ["warning"]
+    assert "国发〔2016〕51号" in found[0].message and "只作建议" in found[0].message
+
+
+def test_binzhou_accepts_a_policy_basis_and_has_no_identifier_rule(tmp_path: Path) -> None:
+    """滨州 第五条 accepts 上级政策依据 for 不予共享; 滨州 has no subject-identifier rule."""
+    target = _example("binzhou", tmp_path)
+    legal = target / "legal_bases.yaml"
+    legal.write_text(legal.read_text(encoding="utf-8") + POLICY_BASIS, encoding="utf-8")
+    _resource(target, "301001-000001.yaml", **{
+        "  type: 有条件共享\n  condition: 仅限履职使用\n  basis: [jingwu]": "  type: 不予共享\n  condition: 依法不得对外提供\n  basis: [shengfu-tongzhi]",
+    })
+    _resource(target, "102001-000001.yaml", **{"name: 统一社会信用代码": "name: 单位代码"})
+    assert _problems(target) == []
+
+
+def test_binzhou_answer_is_five_working_days(tmp_path: Path) -> None:
+    target = _example("binzhou", tmp_path)
+    (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="shichang", request='{date: "2026-03-02"}'), encoding="utf-8")
+    assert _problems(target, "2026-03-09") == []  # day 5 (2026-03-09) is the last day
+    _, problems = validate_folder(target, "catalog", "2026-03-10")
+    found = [p for p in problems if p.rule == "R-036"]
+    assert [p.level for p in found] == ["warning"]
+    assert "提供部门答复（request.answered）的期限至 2026-03-09" in found[0].message
+    assert "5 个工作日（滨州 第十七条）" in found[0].message and "应由“shichang”办理" in found[0].message
+
+
+def test_xiuwu_requires_the_article_22_fields_and_limits_the_extension(tmp_path: Path) -> None:
+    target = _example("xiuwu", tmp_path)
+    _resource(target, "104001-000001.yaml", **{"  methods: [数据接口]\n": ""})
+    assert _problems(target) == [("R-033", "error")]
+    target = _example("xiuwu", tmp_path / "b")
+    path = _resource(target, "104001-000001.yaml", **{"status: 在用": 'status: 在用\ncorrections:\n  - {requested: "2026-03-02", by: gongan, extended: 15}'})
+    assert ("R-037", "error") in _problems(target, "2026-03-03")
+    path.write_text(path.read_text(encoding="utf-8").replace("extended: 15", "extended: 10"), encoding="utf-8")
+    assert _problems(target, "2026-03-30") == []  # 10 + 10 working days from 03-02 end on 03-30
+    assert _problems(target, "2026-03-31") == [("R-037", "warning")]
+
+
+def test_xiuwu_has_no_answer_deadline_and_no_theme_list(tmp_path: Path) -> None:
+    target = _example("xiuwu", tmp_path)
+    (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="shichang", request='{date: "2026-01-05"}'), encoding="utf-8")
+    assert _problems(target, "2026-06-01") == []
+    assert not PROFILES["xiuwu"].applies("R-028") and not PROFILES["xiuwu"].applies("R-036")
+
+
+def test_guangxi_request_steps_are_counted_one_by_one(tmp_path: Path) -> None:
+    """A 市 catalog under 广西: provider 3, final review 2, feedback 5 working days (第三十条); a
+    provider outside this catalog first goes through the regional bureau's 2-day review (第三十条（一））."""
+    target = _example("guangxi", tmp_path)
+    needs = target / "gongan" / "needs.yaml"
+    needs.write_text(NEEDS.format(provider="shichang", request='{date: "2026-03-02", answered: "2026-03-05"}'), encoding="utf-8")
+    _, problems = validate_folder(target, "catalog", "2026-03-05")
+    assert ["2 个工作日（广西 第三十条（一））" in p.message for p in problems if p.rule == "R-036"] == [True]
+    needs.write_text(NEEDS.format(provider="gongan", request='{date: "2026-03-02", answered: "2026-03-05"}'), encoding="utf-8")
+    assert _problems(target, "2026-03-09") == []  # final review due 2026-03-09
+    _, problems = validate_folder(target, "catalog", "2026-03-10")
+    found = [p for p in problems if p.rule == "R-036"]
+    assert "2 个工作日（广西 第三十条（三））" in found[0].message and "2026-03-09" in found[0].message
+    needs.write_text(NEEDS.format(provider="gongan", request='{date: "2026-03-02", answered: "2026-03-06"}'), encoding="utf-8")
+    _, problems = validate_folder(target, "catalog", "2026-03-06")
+    assert ["逾期完成" in p.message and "3 个工作日（广西 第三十条（二））" in p.message for p in problems if p.rule == "R-036"] == [True]
+
+
+def test_guangxi_does_not_require_an_open_basis_nor_an_identifier(tmp_path: Path) -> None:
+    target = _example("guangxi", tmp_path)
+    _resource(target, "105001-000001.yaml", **{"  type: 不予开放\n  condition: 含个人或单位敏感信息\n  basis: [pipl-13]": "  type: 依申请开放"})
+    _resource(target, "105001-000001.yaml", **{"name: 统一社会信用代码": "name: 单位代码"})
+    assert _problems(target) == []
+    assert PROFILES["guizhou"].setting("R-003").level != "off"
+
+
+def test_guangxi_open_application_review_and_provision(tmp_path: Path) -> None:
+    target = _example("guangxi", tmp_path)
+    path = _resource(target, "105001-000001.yaml", **{"status: 在用": 'status: 在用\napplications:\n  - {received: "2026-03-02", decided: "2026-03-05", result: 同意}'})
+    assert _problems(target, "2026-03-12") == []  # opening due 5 working days after 03-05
+    assert _problems(target, "2026-03-13") == [("R-038", "warning")]
+    path.write_text(path.read_text(encoding="utf-8").replace("result: 同意", "result: 不同意"), encoding="utf-8")
+    assert _problems(target, "2026-03-13") == [("R-038", "warning")]  # no reason given
+
+
+def test_national_refuses_personal_open_data_and_has_no_delisting_rules(tmp_path: Path) -> None:
+    target = _example("national", tmp_path)
+    _resource(target, "301001-000001.yaml", **{"  type: 不予开放\n  condition: 含个人或单位敏感信息\n  basis: [pipl-13]": "  type: 无条件开放"})
+    assert _problems(target) == [("R-034", "error")]
+    national = PROFILES["national"]
+    assert not national.applies("P-003") and national.deadline("notice") is None
+    assert national.setting("R-001").level == "warning" and not national.applies("R-010")
+
+
+def test_a_repealed_basis_is_a_warning_until_the_update_deadline_then_an_error(tmp_path: Path) -> None:
+    """贵州 第十条: 15 working days from the repeal; 吉林 has no deadline: only a warning."""
+    for name, expected in (("guizhou", "error"), ("jilin", "warning")):
+        target = _example(name, tmp_path / name)
+        legal = target / "legal_bases.yaml"
+        legal.write_text(legal.read_text(encoding="utf-8").replace('  effective: "2021-11-01"', '  effective: "2021-11-01"\n  repealed: "2026-03-02"', 1), encoding="utf-8")
+        before = [p for p in validate_folder(target, "catalog", "2026-03-23")[1] if p.rule == "R-005"]
+        after = [p for p in validate_folder(target, "catalog", "2026-03-24")[1] if p.rule == "R-005"]
+        assert before and {p.level for p in before} == {"warning"}
+        assert "2026-03-23 前" in before[0].message
+        assert {p.level for p in after} == {expected}, name

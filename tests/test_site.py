@@ -161,11 +161,12 @@ def test_invalid_catalog_fails_the_build_with_the_chinese_report(
     catalog = tmp_path / "catalog"
     shutil.copytree(Path(__file__).parent / "corpus" / "site" / "catalog", catalog)
     target = catalog / "gongan" / "301001-000001.yaml"
-    target.write_text(target.read_text(encoding="utf-8").replace("  condition: 仅向承担人口服务管理职责的部门提供\n", ""), encoding="utf-8")
+    # Under the guangxi profile a missing condition is only a warning; an unknown legal basis is an error.
+    target.write_text(target.read_text(encoding="utf-8").replace("basis: [pipl-13]", "basis: [pipl-99]", 1), encoding="utf-8")
     with pytest.raises((PluginError, Abort)) as caught:
         build(catalog, tmp_path / "site", search=False)
     message = str(caught.value) + caplog.text
-    assert "目录未通过校验" in message and "R-001" in message and "301001-000001.yaml" in message
+    assert "目录未通过校验" in message and "R-004" in message and "301001-000001.yaml" in message
     assert not (tmp_path / "site" / "index.html").exists()
 
 

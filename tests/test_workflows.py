@@ -12,11 +12,20 @@ it to every workflow of the repository and to bad examples, which it must catch.
 5. Every action is pinned to a full commit SHA, with the version in a comment.
 6. No ``${{ github.event… }}`` or ``${{ github.head_ref }}`` inside a ``run:`` script (an attacker's
    title or branch name would become shell code); pass them through ``env:``.
+
+:func:`data_only` adds the trust boundary of the pull-request check (``pr-check.yml``): the checking
+code is the base branch's, installed from its own checkout; the pull request's head is checked out
+into another folder as data, never installed, entered or run. Finally zizmor (offline) audits every
+workflow; each finding is resolved, or justified in the workflow file beside an ignore comment.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -165,3 +174,156 @@ def test_pull_request_target_checking_out_the_head_is_caught() -> None:
 def test_on_is_read_although_pyyaml_makes_it_true() -> None:
     assert triggers(yaml.safe_load(GOOD)) == {"pull_request"}
     assert True in yaml.safe_load(GOOD), "PyYAML no longer reads `on` as True: simplify triggers()"
+
+
+# --- the trust boundary of the pull-request check ------------------------------------------------
+
+
+def _checkouts(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step.get("with") or {} for step in job.get("steps") or [] if str(step.get("uses", "")).startswith("actions/checkout@")]
+
+
+def data_only(job: dict[str, Any]) -> list[str]:
+    """How a checking job breaks “base's code, head as data” (empty when it keeps to it)."""
+    found = []
+    checkouts = _checkouts(job)
+    base = [c.get("path") for c in checkouts if re.search(r"github\.(base_ref|event\.pull_request\.base\.sha)", str(c.get("ref", "")))]
+    head = [c.get("path") for c in checkouts if re.search(r"github\.event\.pull_request\.head\.sha", str(c.get("ref", "")))]
+    if len(base) != 1 or not base[0]:
+        found.append("the base branch is not checked out into a folder of its own")
+    if len(head) != 1 or not head[0] or head == base:
+        found.append("the pull request's head is not checked out into a separate folder")
+    if len(checkouts) != 2:
+        found.append("a checkout other than the base's code and the head's data")
+    for checkout in checkouts:
+        if head and checkout.get("path") == head[0] and (not checkout.get("sparse-checkout") or checkout.get("sparse-checkout-cone-mode") is not False):
+            found.append("the pull request's files are written to disk (no empty sparse checkout)")
+    if found:
+        return found
+    code, data = str(base[0]).strip("/"), str(head[0]).strip("/")
+    steps = job.get("steps") or []
+    for step in steps:
+        run = str(step.get("run", ""))
+        where = str(step.get("working-directory", ""))
+        for install in re.findall(r"pip install[^\n]*", run):
+            if not re.search(rf"(^|\s)\./{re.escape(code)}/?(\s|$)", install) or " -e " in f" {install} ":
+                found.append(f"installs something other than the base's code: {install}")
+        if where.strip("./").startswith(data):
+            found.append(f"a step runs inside the pull request's folder: {where}")
+        for mention in re.finditer(rf"[^\s\"']*{re.escape(data)}/[^\s\"']*", run):
+            before = run[: mention.start()].rstrip(' "')
+            if not before.endswith("--catalog"):
+                found.append(f"the pull request's folder is used as more than data: {mention.group(0)}")
+    commands = " ".join(str(step.get("run", "")) for step in steps)
+    if not re.search(r"catalog check [^\n]*--base [^\n]*--head ", commands.replace("\\\n", " ")):
+        found.append("catalog check is not run with --base and --head")
+    if "CATALOG_CACHE_DIR" not in yaml.safe_dump(job) or "runner.temp" not in yaml.safe_dump(job):
+        found.append("the validation cache is not kept outside both checkouts")
+    return found
+
+
+def _check_job() -> dict[str, Any]:
+    workflow = yaml.safe_load((REPO / ".github/workflows/pr-check.yml").read_text(encoding="utf-8"))
+    job: dict[str, Any] = workflow["jobs"]["check"]
+    return job
+
+
+def test_pr_check_runs_the_base_code_on_the_head_as_data() -> None:
+    assert data_only(_check_job()) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "caught"),
+    [
+        (lambda job: job["steps"].__setitem__(3, {"run": "python -m pip install -q -e ."}), "installs something other"),
+        (lambda job: job["steps"].__setitem__(3, {"run": "python -m pip install -q ./pr"}), "installs something other"),
+        (lambda job: job["steps"].append({"run": "bash pr/.ci/run"}), "used as more than data"),
+        (lambda job: job["steps"].append({"run": "make", "working-directory": "pr"}), "inside the pull request's folder"),
+        (lambda job: job["steps"].pop(0), "base branch is not checked out"),
+        (lambda job: job["steps"].pop(1), "head is not checked out"),
+        (lambda job: job["steps"][1]["with"].pop("sparse-checkout"), "written to disk"),
+        (lambda job: job["steps"].insert(0, {"uses": "actions/checkout@x", "with": {}}), "a checkout other than"),
+    ],
+)
+def test_breaking_the_trust_boundary_is_caught(change: Any, caught: str) -> None:
+    job = _check_job()
+    assert data_only(job) == []
+    change(job)
+    assert any(caught in line for line in data_only(job)), data_only(job)
+
+
+def test_the_old_pr_check_that_installed_the_pull_request_is_caught() -> None:
+    old = yaml.safe_load(GOOD.replace('      - env:', '      - run: python -m pip install -q -e .\n      - env:'))
+    assert data_only(old["jobs"]["check"])
+
+
+# --- zizmor ------------------------------------------------------------------------------------------
+
+ZIZMOR = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+ZIZMOR_COMMAND = ["--offline", "--no-progress", "--format", "json"]
+"""The same audit as CI's (``zizmor --offline .github/workflows``), read as JSON."""
+
+
+def zizmor(*paths: Path) -> list[dict[str, Any]]:
+    assert ZIZMOR, "zizmor is not installed (pip install -e '.[test]')"
+    done = subprocess.run([ZIZMOR, *ZIZMOR_COMMAND, *map(str, paths)], capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 10, 11, 12, 13, 14), done.stderr  # 1x: findings of some severity
+    findings: list[dict[str, Any]] = json.loads(done.stdout or "[]")
+    return findings
+
+
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    findings = zizmor(REPO / ".github" / "workflows")
+    assert [f"{f['ident']} {f['locations'][0]['symbolic']['key']}" for f in findings] == []
+
+
+def test_every_zizmor_ignore_is_justified_beside_it() -> None:
+    ignores = []
+    for path in WORKFLOWS:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if "zizmor: ignore" in line:
+                audit = line.split("#", 1)[1].strip()
+                ignores.append((path.name, audit))
+                above = []
+                while number > 0 and lines[number - 1].lstrip().startswith("#"):
+                    number -= 1
+                    above.append(lines[number])
+                reason = " ".join(above)
+                assert audit.split("[")[1].rstrip("]") in reason and len(reason) > 100, f"{path.name}: {line} is not justified above it"
+    assert ignores == [("pr-comment.yml", "zizmor: ignore[dangerous-triggers]")]
+
+
+def test_zizmor_catches_an_injection(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(GOOD.replace('run: echo "$TITLE"', "run: echo ${{ github.event.pull_request.title }}"), encoding="utf-8")
+    assert "template-injection" in {f["ident"] for f in zizmor(bad)}
+
+
+def _load(name: str) -> dict[Any, Any]:
+    loaded: dict[Any, Any] = yaml.safe_load((REPO / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_publish_rebuilds_on_merge_and_daily_from_main_only() -> None:
+    """The public site is rebuilt on every merge and once a day (countdowns and 数据截至 stay
+    current), from the main branch only: never on a pull request, never with a write token in the build."""
+    workflow = _load("publish.yml")
+    on = workflow.get("on", workflow.get(True))
+    assert set(on) == {"push", "schedule", "workflow_dispatch"}
+    assert on["push"]["branches"] == ["main"]
+    assert on["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"], "daily"
+    build = workflow["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read"}
+    script = "\n".join(str(step.get("run", "")) for step in build["steps"])
+    assert "catalog build --date" in script and "Asia/Shanghai" in script
+    assert set(workflow["jobs"]) == {"build", "pages", "intranet"}
+    assert workflow["jobs"]["pages"]["needs"] == "build"
+
+
+def test_harvest_proposes_a_pull_request_and_never_merges() -> None:
+    workflow = _load("harvest.yml")
+    script = "\n".join(str(step.get("run", "")) for step in workflow["jobs"]["harvest"]["steps"])
+    assert "catalog harvest --format json" in script
+    assert "gh pr create" in script and "gh pr merge" not in script
+    assert "push --force" in script and "catalog-bot/harvest-" in script

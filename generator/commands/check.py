@@ -9,31 +9,35 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator import gitrepo
+from generator import batch, gitrepo
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
-from generator.report import github, markdown
+from generator.report import github, markdown, text
 from generator.review import review
 from generator.validate import today
 
-HELP = "检查一个拉取请求（编目、变更或下线申请）：分类、校验改动的文件、检查下线程序"
+HELP = "检查一个拉取请求（编目、变更或下线申请）：按合并后的结果分类每个文件、校验目录、检查下线程序"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base", required=True, metavar="版本", help="目标分支，例如 origin/main")
     parser.add_argument("--head", default="HEAD", metavar="版本", help="申请的版本（默认 HEAD）")
     parser.add_argument(
-        "--format", choices=("markdown", "json", "github"), default="markdown", help="输出格式（默认 markdown）"
+        "--format", choices=("markdown", "text", "json", "github"), default="markdown", help="输出格式（默认 markdown）"
     )
     parser.add_argument("--catalog", default="catalog", metavar="路径", help="目录文件夹（默认 catalog）")
     parser.add_argument("--today", metavar="YYYY-MM-DD", help="按哪一天检查（默认北京时间今天）")
     parser.add_argument("--report", metavar="文件", help="另外把 Markdown 报告写入此文件（供评论工作流使用）")
+    parser.add_argument("--no-cache", action="store_true", help="校验整个目录时不使用也不更新校验缓存")
 
 
 def locate(catalog: str) -> tuple[Any, str]:
     """The repository holding the catalog folder, and the folder relative to its root."""
     folder = Path(catalog).resolve()
+    present = next((f for f in (folder, *folder.parents) if f.exists()), Path.cwd())
     try:
-        repo = gitrepo.open_repo(folder if folder.exists() else Path.cwd())
+        # The folder may be absent from the work tree (a pull request checked out as data only):
+        # the repository is found from its nearest existing parent, and files are read from git.
+        repo = gitrepo.open_repo(present)
     except gitrepo.RepoError as err:
         raise UsageError(str(err)) from None
     try:
@@ -46,10 +50,13 @@ def locate(catalog: str) -> tuple[Any, str]:
 def run(args: argparse.Namespace) -> int:
     on = args.today or today()
     repo, prefix = locate(args.catalog)
+    cache = None if args.no_cache else batch.cache_dir(gitrepo.root(repo) / (prefix or ".")) / "check"
     try:
-        result = review(repo, prefix, args.base, args.head, on)
+        result = review(repo, prefix, args.base, args.head, on, cache)
     except gitrepo.RepoError as err:
         raise UsageError(str(err)) from None
+    if gitrepo.uncommitted(repo):
+        print(f"注意：工作区有未提交的修改，本次只检查已提交的版本 {result.head[:7]}，不包括这些修改；请先提交再检查。", file=sys.stderr)
     report = markdown.render(result)
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
         if summary_file:
             with open(summary_file, "a", encoding="utf-8") as handle:
                 handle.write(github.summary(report))
+    elif args.format == "text":
+        sys.stdout.write(text.render(result))
     else:
         sys.stdout.write(report)
     return EXIT_PROBLEMS if result.blocking else EXIT_OK

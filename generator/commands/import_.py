@@ -1,4 +1,5 @@
-"""``catalog import FILE… --department ID``: bring a spreadsheet or portal export into the catalog."""
+"""``catalog import FILE… --department ID | --by-provider``: bring a spreadsheet or portal export
+into the catalog, into one department or each record into its provider's department."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 from generator import layout
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.commands.validate import display_prefix
+from generator.importer import forecast, onboard_report
 from generator.importer import mapping as mappings
-from generator.importer.pipeline import import_files
+from generator.importer.onboard import import_by_provider
+from generator.importer.pipeline import Progress, import_files
 from generator.importer.readers import SourceError
 from generator.importer.report import render_json, render_text
 from generator.importer.state import StateError
@@ -20,7 +23,14 @@ HELP = "从电子表格（XLSX、CSV）或开放平台导出（JSON）导入目�
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="文件", help="要导入的 .xlsx、.csv 或 .json 文件")
-    parser.add_argument("--department", required=True, metavar="部门标识", help="导入到哪个部门（部门文件夹名）")
+    parser.add_argument(
+        "--department", metavar="部门标识", help="导入到哪个部门（部门文件夹名）；与 --by-provider 同用时，来源未写提供方的记录归此部门"
+    )
+    parser.add_argument(
+        "--by-provider",
+        action="store_true",
+        help="按来源中的提供方列把每条记录导入对应部门（按部门名称和 aliases 匹配）；没有对应部门的提供方新建部门",
+    )
     parser.add_argument(
         "--mapping",
         default="national",
@@ -40,12 +50,17 @@ def run(args: argparse.Namespace) -> int:
     root = layout.find_root(target)
     if root is None:
         raise UsageError(f"找不到目录登记文件 registry.yaml：{target} 不在目录文件夹中")
+    if not args.department and not args.by_provider:
+        raise UsageError("请用 --department 指定导入到哪个部门，或用 --by-provider 按提供方导入")
     sources = [Path(f) for f in args.files]
     for source in sources:
         if not source.is_file():
             raise UsageError(f"文件不存在：{source}")
+    progress = _progress if sys.stderr.isatty() else None
     try:
         mapping = mappings.load(args.mapping)
+        if args.by_provider:
+            return _by_provider(args, sources, mapping, root, progress)
         reports = import_files(
             sources,
             args.department,
@@ -54,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
             prefix=display_prefix(root),
             provider=args.provider,
             dry_run=args.dry_run,
-            progress=_progress if sys.stderr.isatty() else None,
+            progress=progress,
         )
     except (mappings.MappingError, SourceError, StateError) as err:
         raise UsageError(str(err)) from err
@@ -62,6 +77,20 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write("\r\033[K")
     sys.stdout.write((render_json if args.format == "json" else render_text)(reports))
     return EXIT_PROBLEMS if any(r.refused for r in reports) else EXIT_OK
+
+
+def _by_provider(
+    args: argparse.Namespace, sources: list[Path], mapping: mappings.Mapping, root: Path, progress: Progress | None
+) -> int:
+    report = import_by_provider(
+        sources, mapping, root, fallback=args.department or "", prefix=display_prefix(root), dry_run=args.dry_run, progress=progress
+    )
+    if not args.dry_run:
+        report = forecast.attach(report, root)
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\033[K")
+    sys.stdout.write((onboard_report.render_json if args.format == "json" else onboard_report.render_text)(report))
+    return EXIT_PROBLEMS if report.rejected or report.problems else EXIT_OK
 
 
 def _progress(name: str, done: int, total: int) -> None:

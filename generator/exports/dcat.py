@@ -1,7 +1,14 @@
 """The catalog as DCAT (W3C Data Catalog Vocabulary) in JSON-LD, for international tools.
 
 Each resource still listed is a ``dcat:Dataset`` with its publisher (the department, with its
-统一社会信用代码), access rights from its open type, update frequency and landing page.
+统一社会信用代码), access rights from its open type, update frequency and landing page. The file is
+valid against the DCAT-AP 3.0.0 SHACL shapes (``tests/test_dcat_shacl.py``; the shapes that cannot
+apply to a Chinese government catalog are listed on the federation page of the site's docs).
+
+What DCAT has no term for — the share type, condition and legal bases (共享属性), the open
+condition and bases, the classification and the status — is given in the ``zwml:`` vocabulary
+(:data:`ZWML`), so that an upper level harvesting this file (``catalog harvest``) can build its
+combined sharing lists and negative lists. Other DCAT consumers ignore those properties.
 """
 
 from __future__ import annotations
@@ -11,8 +18,12 @@ from typing import Any
 from generator.model import STATUS_DELISTED, code_to_stem
 from generator.site.data import SiteData
 
+ZWML = "https://catalog.example.gov.cn/ns/zwml#"
+"""This project's terms for what DCAT cannot say about a 政务数据资源 (share attributes, class, status)."""
+
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
+    "zwml": ZWML,
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
@@ -20,8 +31,9 @@ CONTEXT = {
     "dct:title": {"@language": "zh"},
     "dct:description": {"@language": "zh"},
     "dcat:keyword": {"@language": "zh"},
-    "dcat:theme": {"@language": "zh"},
     "foaf:name": {"@language": "zh"},
+    "zwml:shareCondition": {"@language": "zh"},
+    "zwml:openCondition": {"@language": "zh"},
 }
 ACCESS = "http://publications.europa.eu/resource/authority/access-right/"
 ACCESS_RIGHTS = {"无条件开放": "PUBLIC", "依申请开放": "RESTRICTED", "不予开放": "NON_PUBLIC"}
@@ -38,7 +50,32 @@ def _text(value: str) -> str:
 
 
 def _organization(name: str, identifier: str) -> dict[str, Any]:
-    return {"@type": "foaf:Organization", "foaf:name": _text(name), "dct:identifier": identifier}
+    return {"@type": ["foaf:Agent", "foaf:Organization"], "foaf:name": _text(name), "dct:identifier": identifier}
+
+
+def _bases(data: SiteData, ids: tuple[str, ...]) -> list[str]:
+    """Legal bases by name and article, as the upper level compares them across registries."""
+    found = []
+    for ident in ids:
+        basis = data.catalog.legal_bases.get(ident)
+        found.append(f"{basis.name} {basis.article}" if basis else ident)
+    return found
+
+
+def _extension(data: SiteData, resource: Any) -> dict[str, Any]:
+    """The ``zwml:`` properties of one resource; empty values left out."""
+    values = {
+        "zwml:class": resource.classification.get("class", ""),
+        "zwml:item": resource.classification.get("item", ""),
+        "zwml:shareType": resource.share.type,
+        "zwml:shareCondition": resource.share.condition,
+        "zwml:shareBasis": _bases(data, resource.share.basis),
+        "zwml:openType": resource.open.type,
+        "zwml:openCondition": resource.open.condition,
+        "zwml:openBasis": _bases(data, resource.open.basis),
+        "zwml:status": resource.status,
+    }
+    return {key: value for key, value in values.items() if value}
 
 
 def catalog(data: SiteData, base: str) -> dict[str, Any]:
@@ -58,12 +95,12 @@ def catalog(data: SiteData, base: str) -> dict[str, Any]:
                 "dct:title": _text(resource.name),
                 "dct:description": _text(resource.summary),
                 "dct:publisher": _organization(dept.name, dept.uscc) if dept else resource.department,
-                "dct:accessRights": {"@id": ACCESS + ACCESS_RIGHTS[resource.open.type]},
-                "dct:accrualPeriodicity": {"@id": FREQUENCY + FREQUENCIES[resource.update_cycle]},
+                "dct:accessRights": {"@id": ACCESS + ACCESS_RIGHTS[resource.open.type], "@type": "dct:RightsStatement"},
+                "dct:accrualPeriodicity": {"@id": FREQUENCY + FREQUENCIES[resource.update_cycle], "@type": "dct:Frequency"},
                 "dct:issued": {"@value": resource.published, "@type": "xsd:date"},
                 "dcat:keyword": [_text(item.name) for item in resource.items],
-                "dcat:landingPage": {"@id": page},
-                "dcat:theme": _text(resource.classification["item"]),
+                "dcat:landingPage": {"@id": page, "@type": "foaf:Document"},
+                **_extension(data, resource),
             }
         )
     bureau = registry.bureau if registry else {}
@@ -74,6 +111,7 @@ def catalog(data: SiteData, base: str) -> dict[str, Any]:
         "dct:title": _text(f"{registry.name if registry else ''}政务数据资源目录"),
         "dct:publisher": _organization(bureau.get("name", ""), bureau.get("uscc", "")),
         "dct:modified": {"@value": data.build_date, "@type": "xsd:date"},
-        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/ZHO"},
+        "dct:description": _text(f"{registry.name if registry else ''}政务数据资源目录：各部门编制、大数据主管部门审核发布的政务数据资源。"),
+        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/ZHO", "@type": "dct:LinguisticSystem"},
         "dcat:dataset": datasets,
     }

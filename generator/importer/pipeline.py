@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.importer import normalise, place, readers, records
 from generator.importer.mapping import Mapping
+from generator.importer.records import Note
 from generator.importer.report import FileReport, Outcome
 from generator.importer.state import load_state
 from generator.rules.placeholders import paths as placeholder_paths
@@ -42,7 +43,7 @@ def import_files(
             drafts.append(records.draft(rows, mapping, accept, source.unit))
             if progress and (done % 200 == 0 or done == len(groups)):
                 progress(str(path), done, len(groups))
-        outcomes = [_outcome(item, root, prefix, dry_run) for item in place.place_all(drafts, state)]
+        outcomes = [outcome(item, root, prefix, dry_run) for item in place.place_all(drafts, state)]
         ignored = tuple(h for h in source.headers if h not in used)
         reports.append(
             FileReport(str(path), source.unit, source.encoding, mapping.title, department, tuple(outcomes), ignored, dry_run)
@@ -50,10 +51,17 @@ def import_files(
     return reports
 
 
-def _outcome(item: place.Placed, root: Path, prefix: str, dry_run: bool) -> Outcome:
+def outcome(item: place.Placed, root: Path, prefix: str, dry_run: bool) -> Outcome:
+    """What became of one placed draft; its file is written here unless ``dry_run``."""
     rows = item.draft.rows
+    shown = f"{prefix}/{item.path}" if prefix else item.path
+    if item.same_as is not None:
+        repeated = f"与第 {item.same_as.rows[0]} {item.same_as.unit}完全相同（重复记录）"
+        if item.refused or item.data is None:
+            return Outcome(rows, "拒绝", reason=f"{repeated}；{item.refused}")
+        return Outcome(rows, "未变", shown, notes=(Note("提示", "", f"{repeated}，与它是同一个文件"),))
     if item.refused or item.data is None:
-        return Outcome(rows, "拒绝", reason=item.refused)
+        return Outcome(rows, "拒绝", reason=item.refused, foreign=item.draft.provider if item.draft.foreign else "")
     target = root / item.path
     before = item.before
     if before is None and target.exists():
@@ -61,7 +69,7 @@ def _outcome(item: place.Placed, root: Path, prefix: str, dry_run: bool) -> Outc
     text = dump_resource(item.data).encode("utf-8")
     action = "新建" if before is None else "未变" if before == text else "更新"
     if not dry_run and action != "未变":
+        target.parent.mkdir(exist_ok=True)
         target.write_bytes(text)
-    shown = f"{prefix}/{item.path}" if prefix else item.path
     marked = tuple(".".join(map(str, at)) for at, _ in placeholder_paths(item.data))
     return Outcome(rows, action, shown, notes=item.notes, placeholders=marked)

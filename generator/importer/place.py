@@ -38,6 +38,8 @@ class Placed:
     """The file's bytes before this import; ``None`` for a new file."""
     refused: str = ""
     notes: tuple[Note, ...] = ()
+    same_as: Draft | None = None
+    """The earlier record this one repeats exactly: it lands in the same file, nothing to write."""
 
 
 def place_all(drafts: list[Draft], state: State) -> list[Placed]:
@@ -45,14 +47,18 @@ def place_all(drafts: list[Draft], state: State) -> list[Placed]:
     placed: dict[int, Placed] = {}
     claimed: dict[str, Draft] = {}
     new: list[tuple[int, Draft]] = []
-    seen: dict[str, Draft] = {}
+    seen: dict[str, tuple[int, Draft]] = {}
+    repeats: dict[int, int] = {}
     for index, item in enumerate(drafts):
         if item.refused:
             placed[index] = Placed(item, refused=item.refused)
             continue
-        earlier = seen.setdefault(_key(item), item)
+        first, earlier = seen.setdefault(_key(item), (index, item))
         if earlier is not item:
-            placed[index] = Placed(item, refused=_duplicate(earlier, item))
+            if earlier.fingerprint == item.fingerprint:
+                repeats[index] = first
+            else:
+                placed[index] = Placed(item, refused=_duplicate(earlier, item))
             continue
         path = _match(item, state)
         if path is None:
@@ -61,6 +67,9 @@ def place_all(drafts: list[Draft], state: State) -> list[Placed]:
         placed[index] = _claim(item, path, claimed, state)
     for index, item in sorted(new, key=lambda pair: _order(pair[1])):
         placed[index] = _new(item, claimed, state)
+    for index, first in repeats.items():
+        done = placed[first]
+        placed[index] = Placed(drafts[index], done.path, done.data, done.before, done.refused, same_as=done.draft)
     return [placed[i] for i in range(len(drafts))]
 
 
@@ -75,8 +84,6 @@ def _key(item: Draft) -> str:
 
 
 def _duplicate(earlier: Draft, item: Draft) -> str:
-    if earlier.fingerprint == item.fingerprint:
-        return f"与第 {earlier.rows[0]} {earlier.unit}完全相同（重复记录）"
     what = "来源标识" if item.source_ref else "资源代码" if item.data.get("code") else "资源名称"
     return f"与第 {earlier.rows[0]} {earlier.unit}的{what}相同，但内容不同；请合并后再导入"
 

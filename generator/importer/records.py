@@ -53,6 +53,8 @@ class Draft:
     """The source cells, to recognise exact duplicates."""
     unit: str = "行"
     """How the source counts records: ``行`` (spreadsheet rows) or ``条`` (JSON records)."""
+    foreign: bool = False
+    """Refused because another department provides it (``provider`` names which)."""
 
 
 def group(source: Source, mapping: Mapping) -> list[list[Record]]:
@@ -94,7 +96,7 @@ def draft(rows: list[Record], mapping: Mapping, accept_providers: set[str], unit
     provider = _text(_cell_any(first, mapping.provider))
     if provider and accept_providers and norm.key(provider) not in accept_providers:
         why = f"提供方是“{provider}”，不是本部门；请以该部门导入（--department），或用 --provider 说明本部门在来源中的名称"
-        return Draft(numbers, {}, provider=provider, refused=why, unit=unit)
+        return Draft(numbers, {}, provider=provider, refused=why, unit=unit, foreign=True)
     data: dict[str, Any] = {}
     provided: set[str] = set()
     notes: list[Note] = []

@@ -26,6 +26,8 @@ class Outcome:
     notes: tuple[Note, ...] = ()
     placeholders: tuple[str, ...] = ()
     """Dotted paths of the fields written as 待补充."""
+    foreign: str = ""
+    """Refused because this other provider gives the record (``--by-provider`` would route it)."""
 
     @property
     def normalised(self) -> bool:
@@ -87,6 +89,8 @@ def render_text(reports: list[FileReport]) -> str:
         out.append(f"== 导入 {report.source}（映射：{report.mapping}{encoding}，部门：{report.department}）")
         for outcome in report.outcomes:
             where = _rows(outcome, report.unit)
+            if outcome.foreign:
+                continue  # summed up per provider below
             if outcome.action == "拒绝":
                 out.append(f"{where}：拒绝：{outcome.reason}")
                 continue
@@ -105,8 +109,24 @@ def render_text(reports: list[FileReport]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _foreign(report: FileReport) -> list[str]:
+    """Records of other providers, one line per provider instead of one per record (issue 14)."""
+    by_provider: dict[str, list[Outcome]] = {}
+    for outcome in report.outcomes:
+        if outcome.foreign:
+            by_provider.setdefault(outcome.foreign, []).append(outcome)
+    if not by_provider:
+        return []
+    total = sum(len(found) for found in by_provider.values())
+    lines = [f"拒绝 {total} 条其他提供方的记录（不属于部门 {report.department}；用 --by-provider 可按提供方一次导入全部）："]
+    for provider, found in sorted(by_provider.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        first = "、".join(str(o.rows[0]) for o in found[:3]) + ("…" if len(found) > 3 else "")
+        lines.append(f"    {provider}：{len(found)} 条（第 {first} {report.unit}）")
+    return lines
+
+
 def _summary(report: FileReport) -> list[str]:
-    lines = []
+    lines = _foreign(report)
     typos = Counter(n.text for o in report.outcomes for n in o.notes if n.kind == "错别字")
     unknown = Counter(
         f"{_field(n.field)} {n.text}" for o in report.outcomes for n in o.notes if n.kind in ("未识别", "未采用")
@@ -153,6 +173,7 @@ def render_json(reports: list[FileReport]) -> str:
                     "reason": o.reason,
                     "notes": [{"kind": n.kind, "field": n.field, "text": n.text} for n in o.notes],
                     "placeholders": list(o.placeholders),
+                    "provider": o.foreign,
                 }
                 for o in r.outcomes
             ],

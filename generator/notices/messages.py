@@ -55,7 +55,8 @@ def issue_body(notice: Notice, catalog: Any) -> str:
         *([f"- 本通知晚于公示开始发布：公示期自本通知发布之日起计算，{notice.executable_from} 起方可执行下线"] if notice.counted_from != notice.notice_start else []),
         f"- 使用部门：{text(consumers)}",
         "",
-        "提供部门须在公示期内逐一通知使用部门（广西 第二十七条）。公示期满后，机器人将开启下线执行拉取请求，由审核人合并。",
+        ("提供部门须在公示期内逐一通知使用部门。" if notice.consumers else "")
+        + "公示期满后，机器人将开启下线执行拉取请求，由审核人合并。",
     ]
     handles = mentions(notice, catalog)
     if handles:

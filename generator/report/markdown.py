@@ -30,9 +30,9 @@ SUMMARY_FIELDS = (
 
 def render(review: Any, limit: int = COMMENT_LIMIT) -> str:
     """The whole report; sections that would pass ``limit`` characters are cut with a note."""
-    head = _header(review)
+    head = _header(review) + _approval(review.bureau)
     problems = _problems(review.problems)
-    sections = [_change(change, review.windows.get(change.path), review.today) for change in review.changes]
+    sections = [_change(change, review.windows.get(change.path), review.today) for change in review.changes if _detailed(change)]
     body, shown = "", 0
     for section in sections:
         if len(head) + len(body) + len(section) + len(problems) + 200 > limit:
@@ -59,10 +59,37 @@ def _header(review: Any) -> str:
         "",
         f"- **申请类型**：{kinds_text}",
         f"- **对公开清单的影响**：{describe(effects(review.changes))}",
-        f"- **检查范围**：基准 {review.fork[:7]} → 提交 {review.head[:7]}，按 {review.today}（北京时间）检查",
+        f"- **检查范围**：主分支 {review.base[:7]} 合并申请 {review.head[:7]} 后的结果，按 {review.today}（北京时间）检查"
+        + ("；改动涉及登记信息或部门文件，已校验整个目录" if review.whole else ""),
         "",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _detailed(change: Any) -> bool:
+    """Registry changes outside the catalog have no fields to show: only the approval list names them."""
+    return change.approval == "department" or bool(change.fields) or change.before is not None or change.after is not None
+
+
+def _approval(changes: tuple[Any, ...]) -> str:
+    """Which changes the bureau's reviewers must approve (CODEOWNERS asks them)."""
+    if not changes:
+        return ""
+    lines = [
+        f"### 须经大数据主管部门批准的变更（{len(changes)} 项）",
+        "",
+        "以下文件不属于某一个部门的目录数据，只有大数据主管部门的审核人批准后才能合并：",
+        "",
+        "| 文件 | 变更 |",
+        "|---|---|",
+    ]
+    lines += [f"| {text(change.path)} | {text(change.label)} |" for change in changes[:MAX_LISTED]]
+    if len(changes) > MAX_LISTED:
+        lines.append(f"| …… | 另有 {len(changes) - MAX_LISTED} 个文件 |")
+    return "\n".join(lines) + "\n\n"
+
+
+MAX_LISTED = 200
 
 
 def _change(change: Any, notice: Notice | None, today: str) -> str:

@@ -4,6 +4,11 @@ A rule's docstring is its user documentation (in Chinese): what is wrong, the ar
 it, how to fix it, and a failing and a passing example. The site's rules page is generated from
 these docstrings. Rules with scope ``file`` or ``schema`` are reported by the loader and the schema
 stage; they are registered here so that they are documented in the same place.
+
+Whether a rule applies, at which level and with which article, is the catalog's profile's to say
+(:meth:`generator.profiles.Profile.setting`): a rule that is ``off`` under the profile is not run,
+and every problem a rule reports is given the profile's level and citation. Rule messages
+therefore name no article themselves.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from generator.problems import Level, Problem
@@ -73,38 +79,60 @@ class Context:
     today: str
     """Today's date in Asia/Shanghai, ``YYYY-MM-DD``; passed in, never read from the clock here."""
 
+    @cached_property
+    def calendar(self) -> Any:
+        """The catalog's working-day calendar (:class:`generator.workdays.Calendar`), made once."""
+        from generator.holidays import calendar_from
+
+        return calendar_from(self.catalog)[0]
+
+
+def applied(entry: Rule, profile: Any, found: Iterable[Problem]) -> Iterator[Problem]:
+    """``found`` at the profile's level for ``entry``, with its citation; nothing when it is off."""
+    if profile.setting(entry.id, entry.level).level == "off":
+        return
+    for problem in found:
+        yield profile.apply(problem)
+
 
 def run(context: Context, paths: set[str] | None = None) -> list[Problem]:
     """Run every rule; with ``paths``, only per-record rules of those files plus catalog rules."""
     _load_all()
     catalog = context.catalog
+    profile = catalog.profile
     problems: list[Problem] = []
     for entry in RULES.values():
+        if not profile.applies(entry.id):
+            continue
         if entry.scope == "resource":
             targets: Iterable[Any] = catalog.resources
         elif entry.scope == "department":
             targets = catalog.departments.values()
         elif entry.scope == "catalog":
-            problems.extend(entry.check(context))
+            problems.extend(applied(entry, profile, entry.check(context)))
             continue
         else:
             continue
         for target in targets:
             if paths is None or target.doc.path in paths:
-                problems.extend(entry.check(target, context))
+                problems.extend(applied(entry, profile, entry.check(target, context)))
     return problems
 
 
 def check_one(target: Any, scope: str, context: Context) -> list[Problem]:
     """Every rule of ``scope`` (``resource`` or ``department``) applied to one record."""
     _load_all()
-    return [p for entry in RULES.values() if entry.scope == scope for p in entry.check(target, context)]
+    profile = context.catalog.profile
+    return [
+        p for entry in RULES.values() if entry.scope == scope for p in applied(entry, profile, entry.check(target, context))
+    ]
 
 
 def run_catalog_rules(context: Context) -> list[Problem]:
     """Only the catalog-wide rules (they read ``catalog.entries``, not full resources)."""
     _load_all()
-    return [p for entry in RULES.values() if entry.scope == "catalog" for p in entry.check(context)]
+    profile = context.catalog.profile
+    return [p for entry in RULES.values() if entry.scope == "catalog" for p in applied(entry, profile, entry.check(context))]
 
 
 def documented() -> Iterator[Rule]:
@@ -126,5 +154,10 @@ def _load_all() -> None:
         lookalikes,
         personal,
         placeholders,
+        requests,
+        required,
+        script,
         sharing,
+        status,
+        tree,
     )

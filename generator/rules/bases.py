@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from generator.deadlines import catalog_updates
 from generator.model import Resource
 from generator.problems import Problem
 from generator.rules import Context, at, rule
@@ -23,9 +24,9 @@ def _citations(resource: Resource) -> Iterator[tuple[str, str, int, str]]:
 def basis_exists(resource: Resource, context: Context) -> Iterator[Problem]:
     """
     资源引用的每个法律依据标识，都必须在 ``catalog/legal_bases.yaml`` 中登记（名称、条款、
-    发布机关、生效日期），网站据此公布依据全文链接。
+    发布机关、生效日期），网站据此公布依据。这是目录的记录规则，不是某一地办法的条款。
 
-    依据：贵州 第二十一条、第二十八条；吉林 第二十四条。
+    依据：目录记录规则（非法规条款）。
 
     不通过（代码表中没有 ``pipl-99``）：
 
@@ -41,15 +42,19 @@ def basis_exists(resource: Resource, context: Context) -> Iterator[Problem]:
             yield at(resource.doc, "R-004", f"{label}引用的法律依据“{basis}”不在 legal_bases.yaml 中，请先登记该依据或改正标识", key, "basis", index)
 
 
-@rule("R-005", "引用的法律依据已废止或尚未生效")
+@rule("R-005", "引用的法律依据已废止（目录须在期限内更新）或尚未生效")
 def basis_in_force(resource: Resource, context: Context) -> Iterator[Problem]:
     """
-    已废止的法律依据不能再作为共享、开放限制或下线的依据；尚未生效的依据给出警告。
-    依据的生效日期和废止日期写在 ``legal_bases.yaml`` 中。
+    法律依据废止后，引用它的目录条目须在本辖区规定的期限内更新（改引现行依据，或按新规定调整
+    共享、开放属性）。期限从 ``legal_bases.yaml`` 中的废止日期（``repealed``）起算，次日为第 1 天，
+    按工作日计算：期限内是警告，写明最后一天；期满仍未更新是错误。尚未生效的依据给出警告。
+    已下线的条目是历史记录，不要求更新。
 
-    依据：贵州 第二十一条；吉林 第二十四条。
+    依据（按规则配置的 ``catalog_update`` 期限）：贵州 第十条、滨州 第十一条、广西 第三十九条
+    （15 个工作日）；修武 第十条（10 个工作日内申请更新）。吉林的办法节选没有更新期限，沿用全国
+    基线，只作建议。
 
-    不通过（``zhengfu-xinxi-gongkai-2007`` 已于 2019-05-15 废止）：
+    不通过（``zhengfu-xinxi-gongkai-2007`` 已于 2019-05-15 废止，期限早已届满）：
 
         open:
           type: 不予开放
@@ -62,13 +67,24 @@ def basis_in_force(resource: Resource, context: Context) -> Iterator[Problem]:
           basis: [zhengfu-xinxi-gongkai-15]
     """
     bases = context.catalog.legal_bases
+    labels = dict(_ATTRIBUTES)
+    profile = context.catalog.profile
+    for deadline in catalog_updates(resource, bases, profile, context.calendar):
+        if deadline.start > context.today:
+            continue
+        key, _, index = deadline.at
+        basis = bases[getattr(resource, str(key)).basis[int(index)]]
+        head = f"{labels[str(key)]}引用的《{basis.name.strip('《》')}》{basis.article}已于 {deadline.start} 废止"
+        if deadline.error:
+            message, level = f"{head}：{deadline.error}", "warning"
+        elif deadline.overdue(context.today):
+            message, level = f"{head}，现已逾期：目录应在 {deadline.due} 前更新（{deadline.period.describe()}），请改引现行依据", "error"
+        else:
+            message, level = f"{head}：请在 {deadline.due} 前更新目录，改引现行依据（{deadline.period.describe()}）", "warning"
+        yield at(resource.doc, "R-005", message, *deadline.at, level=level)  # type: ignore[arg-type]
     for key, label, index, basis_id in _citations(resource):
         basis = bases.get(basis_id)
-        if basis is None:
-            continue
-        if basis.repealed and basis.repealed <= context.today:
-            yield at(resource.doc, "R-005", f"{label}引用的《{basis.name.strip('《》')}》已于 {basis.repealed} 废止，请改引现行依据", key, "basis", index)
-        elif basis.effective > context.today:
+        if basis is not None and basis.effective > context.today:
             yield at(resource.doc, "R-005", f"{label}引用的《{basis.name.strip('《》')}》{basis.article}将于 {basis.effective} 生效，目前尚未生效", key, "basis", index, level="warning")
 
 
@@ -78,7 +94,7 @@ def basis_list(context: Context) -> Iterator[Problem]:
     ``legal_bases.yaml`` 中每个标识只能出现一次；生效日期、废止日期必须是真实存在的日期，
     且废止日期不早于生效日期。
 
-    依据：贵州 第二十一条（限制共享须有现行法律、法规、规章依据）；吉林 第二十四条。
+    依据：目录记录规则（非法规条款）。
 
     不通过：
 

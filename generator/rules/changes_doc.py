@@ -32,7 +32,8 @@ def no_delete(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     都永久保留，在网站上显示为“已下线”。要撤下一个条目，请提交下线申请（把状态改为“公示中”并
     写明下线信息），公示期满后再执行下线（状态改为“已下线”）。
 
-    依据：广西 第二十一条（已发布的目录不得私自删除或变更）、第四十七条（五）。
+    依据（按规则配置）：广西 第二十一条（已发布的目录不得私自删除或变更）、第四十七条（五）；
+    贵州 第二十五条（停止提供须提前报备案）；其他配置为目录记录规则（条目和历史永不丢失）。
 
     不通过（拉取请求删除了 ``catalog/gongan/301001-000001.yaml``）：
 
@@ -47,7 +48,7 @@ def no_delete(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     """
     for change in changes:
         if change.kind == "delete":
-            message = f"不能删除资源条目 {change.code}（{change.name or '未知名称'}）：条目只能下线，不能删除。请恢复该文件；如需撤下，请提交下线申请（广西 第二十一条）"
+            message = f"不能删除资源条目 {change.code}（{change.name or '未知名称'}）：条目只能下线，不能删除。请恢复该文件；如需撤下，请提交下线申请"
             yield Problem(change.path, 0, 0, "P-001", RULES["P-001"].level, message)
 
 
@@ -58,7 +59,7 @@ def no_code_change(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     新的条目——请保留原文件不动，另行提交新增编目，再对原条目提交下线申请（可在
     ``delisting.replacement`` 中填写新代码作为替代资源）。
 
-    依据：政务信息资源目录编制指南（试行） 信息资源代码；广西 第二十一条。
+    依据：政务信息资源目录编制指南（试行） 信息资源代码；广西配置另引 广西 第二十一条。
 
     不通过（原文件 ``101001-000001.yaml`` 改名并改了代码）：
 
@@ -85,7 +86,7 @@ def consumers_listed(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     已在共享平台挂载数据的资源申请下线时，提供部门须在公示期内逐一通知使用部门，因此下线申请
     必须写出 ``consumers``（使用部门）字段；确实没有使用部门时写 ``consumers: []``。
 
-    依据：广西 第二十七条。
+    依据（按规则配置）：广西 第二十七条（三）。其他辖区的办法没有此项规定，本规则不适用。
 
     不通过：
 
@@ -101,7 +102,7 @@ def consumers_listed(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     for change in changes:
         after = change.data("after")
         if change.kind == "delist-request" and after.get("mounted") is True and "consumers" not in after:
-            message = "已挂载数据的资源申请下线，须在 consumers 中列出需要通知的使用部门（没有使用部门时写 consumers: []）（广西 第二十七条）"
+            message = "已挂载数据的资源申请下线，须在 consumers 中列出需要通知的使用部门（没有使用部门时写 consumers: []）"
             yield _problem(change, "P-003", message, "status")
 
 
@@ -117,7 +118,9 @@ def notice_ran(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     截止日为“暂定”（公示期跨入的年份尚未收录国务院办公厅公布的节假日安排）时也不能执行：
     须先由大数据主管部门把该年安排写入 ``catalog/holidays.yaml``，截止日确定后再执行。
 
-    依据：广西 第二十二条（目录公示 30 日）、第二十七条（已挂载数据公示 30 个工作日）。
+    依据（按规则配置）：广西 第二十二条（目录公示 30 日）、第二十七条（三）（已挂载数据公示 30 个
+    工作日）；贵州 第二十五条（停止提供须提前报备案：先申请，后执行，没有公示期）。全国基线和其他
+    配置没有公示期，除非 ``registry.yaml`` 的 ``overrides`` 规定了公示期。
 
     不通过（公示期至 2026-12-24，今天是 2026-12-20）：
 
@@ -168,7 +171,8 @@ def notice_terms(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     公示期间增加使用部门或改为已挂载数据（条件变严）可以合并，但公示从该改动合并之日起重新计算，
     以便新增的使用部门得到完整的公示期；检查结果中会给出重新计算后的截止日。
 
-    依据：广西 第二十二条、第二十七条（公示期间提供部门须通知每个使用部门）。
+    依据（按规则配置）：广西 第二十二条、第二十七条（三）（公示期间数据提供部门负责通知数据使用部门）；
+    其他配置为目录记录规则（公示的条件在公示开始时确定）。
 
     不通过（公示中的资源删去使用部门）：
 
@@ -202,7 +206,7 @@ def status_sequence(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     条目的状态只能按“在用 → 公示中 → 已下线”的顺序变化（公示期间可撤销下线，回到“在用”）。
     新增编目的状态必须是“在用”；已下线的条目不能恢复——需要时请以新代码新增编目。
 
-    依据：广西 第二十一条、第二十二条。
+    依据：目录记录规则（非法规条款）；广西配置另引 广西 第二十一条、第二十二条。
 
     不通过（新增的条目）：
 
@@ -227,7 +231,8 @@ def restriction(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     下线：须写明条件和法律依据（由 R-001 至 R-003 检查），并由大数据主管部门审核；已有使用部门的，
     提供部门须事先通知它们。本规则只提示审核人注意，不阻止合并。
 
-    依据：贵州 第二十一条、第二十五条、第二十八条。
+    依据（按规则配置）：贵州 第二十一条、第二十五条；吉林 第二十四条；滨州 第十二条；修武 第十八条；
+    广西 第二十一条；全国基线为《政务信息资源共享管理暂行办法》（国发〔2016〕51号）。
 
     提示（原为无条件共享）：
 
@@ -245,7 +250,7 @@ def restriction(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
         if change.kind != "restrict":
             continue
         consumers = "、".join(change.data("after").get("consumers") or ()) or "无"
-        message = f"共享/开放收紧需大数据主管部门审核：请在申请说明中写明收紧的理由和法律依据，并通知使用部门（{consumers}）（贵州 第二十五条）"
+        message = f"共享/开放收紧需大数据主管部门审核：请在申请说明中写明收紧的理由和法律依据，并通知使用部门（{consumers}）"
         yield _problem(change, "P-006", message, "share")
 
 
@@ -257,7 +262,8 @@ def bureau_review(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     以及单独修改登记信息、模式和规则配置的，都需要大数据主管部门的审核人审核。本规则只提示，
     不阻止合并；CODEOWNERS 保证相应的审核人被邀请审核。
 
-    依据：广西 第二十一条（主管部门审核）；“谁主管、谁提供、谁负责”。
+    依据：目录记录规则（非法规条款）；广西配置另引 广西 第十七条（三）、第十八条（三）（大数据主管
+    部门审核目录的删除、下线、变更申请）。
 
     提示（同一个拉取请求修改了两个部门）：
 

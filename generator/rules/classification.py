@@ -1,4 +1,4 @@
-"""Classification (类、项) and the resource code's classification prefix."""
+"""Classification (类、项), what base and theme resources must share, and the code's prefix."""
 
 from __future__ import annotations
 
@@ -7,14 +7,84 @@ from collections.abc import Iterator
 from generator.model import CLASS_DIGITS, Resource
 from generator.problems import Problem
 from generator.rules import Context, at, rule
+from generator.textsafety import simplified
 
 
-@rule("R-008", "基础或主题信息资源的“项”不在本辖区名单中")
+@rule("R-007", "基础信息资源必须无条件共享")
+def base_unconditional(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    基础信息资源（人口、法人单位、自然资源和空间地理、电子证照等，具体名单见规则配置）的
+    基础数据项，必须在政务部门间无条件共享。
+
+    依据（按规则配置）：贵州 第二十二条；滨州 第十条；修武 第十九条（二）。吉林 第二十一条只规定
+    整合形成六大基础资源库，广西 第二十五条只要求通过自治区数据共享交换平台提供共享，都没有
+    “无条件”的要求：这两个配置沿用全国基线，只作建议（基础信息资源不得“不予共享”见 R-027）。
+
+    不通过：
+
+        classification: {class: 基础, item: 人口}
+        share:
+          type: 有条件共享
+
+    通过：
+
+        classification: {class: 基础, item: 人口}
+        share:
+          type: 无条件共享
+    """
+    if resource.classification["class"] == "基础" and resource.share.type != "无条件共享":
+        yield at(resource.doc, "R-007", f"基础信息资源必须无条件共享，现在是“{resource.share.type}”", "share", "type")
+
+
+@rule("R-027", "基础或主题信息资源不能“不予共享”")
+def base_and_theme_shared(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    基础信息资源和多部门共建的主题信息资源，须通过共享平台提供共享，不能列为“不予共享”。
+    有的办法还要求基础信息资源无条件共享，见 R-007。
+
+    依据（按规则配置）：广西 第二十五条（基础信息资源）、第二十六条（主题数据资源）；贵州 第二十二条
+    （主题信息资源应当予以共享）；修武 第十九条（三）（主题数据库的数据应当依法予以共享）。
+
+    不通过：
+
+        classification: {class: 主题, item: 社会保障}
+        share:
+          type: 不予共享
+
+    通过：
+
+        classification: {class: 主题, item: 社会保障}
+        share:
+          type: 有条件共享
+          condition: 仅向承担社会保障职责的部门提供
+    """
+    kind = resource.classification["class"]
+    if kind in ("基础", "主题") and resource.share.type == "不予共享":
+        yield at(resource.doc, "R-027", f"{kind}信息资源须提供共享，不能是“不予共享”", "share", "type")
+
+
+def _not_listed(resource: Resource, context: Context, rule_id: str, names: dict[str, str], label: str) -> Iterator[Problem]:
+    item = resource.classification["item"]
+    if item in names:
+        return
+    profile = context.catalog.profile
+    plain = simplified(item)
+    hint = f"。“{item}”是繁体字，简体写作“{plain}”" if plain != item and plain in names else ""
+    message = f"“{item}”不是{profile.name}规定的{label}，应为 {'、'.join(names)} 之一{hint}"
+    yield at(resource.doc, rule_id, message, "classification", "item")
+
+
+@rule("R-008", "基础信息资源的“项”不在本辖区名单中")
 def known_item(resource: Resource, context: Context) -> Iterator[Problem]:
     """
-    基础信息资源的“项”必须是本辖区规定的基础信息资源之一（贵州、滨州、修武：人口、法人单位、
-    自然资源和空间地理、电子证照；吉林 第二十一条、广西 第二十五条另有规定），主题信息资源的
-    “项”必须是规定的主题之一（贵州 第二十二条，广西 第十九条）。名单来自规则配置。
+    基础信息资源的“项”应当是本辖区规定的基础信息资源之一：贵州、滨州为人口、法人单位、
+    自然资源和空间地理、电子证照；修武为人口、法人、自然资源和空间地理、电子证照；吉林为
+    人口、法人、空间、电子证照、社会信用、宏观经济六大基础资源库；广西为人口、法人、地理空间、
+    社会信用、电子证照。名单来自规则配置。吉林的名单是封闭的（六大基础资源库），不在名单中是
+    错误；其他办法的名单以“等”结尾，不在名单中只作提示。繁体字写的名称会给出简体写法。
+
+    依据（按规则配置）：贵州 第十一条、第二十二条；吉林 第二十一条；滨州 第三十二条（一）；
+    修武 第十三条；广西 第二十五条。
 
     不通过：
 
@@ -24,13 +94,29 @@ def known_item(resource: Resource, context: Context) -> Iterator[Problem]:
 
         classification: {class: 基础, item: 人口}
     """
-    profile = context.catalog.profile
-    kind = resource.classification["class"]
-    item = resource.classification["item"]
-    names = profile.base_resources if kind == "基础" else profile.themes if kind == "主题" else None
-    if names is not None and item not in names:
-        label = "基础信息资源" if kind == "基础" else "主题信息资源"
-        yield at(resource.doc, "R-008", f"“{item}”不是{profile.name}规定的{label}，应为 {'、'.join(names)} 之一", "classification", "item")
+    if resource.classification["class"] == "基础":
+        yield from _not_listed(resource, context, "R-008", context.catalog.profile.base_resources, "基础信息资源")
+
+
+@rule("R-028", "主题信息资源的“项”不在本辖区名单中", level="warning")
+def known_theme(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    主题信息资源的“项”应当是本辖区办法列出的主题之一：健康保障、社会保障、食品药品安全、
+    安全生产、价格监管、能源安全、信用体系、城乡建设、社区治理、生态环保、应急维稳等。名单以
+    “等”结尾，不在名单中只作提示。修武、广西、吉林的办法没有主题名单，本规则不适用。
+
+    依据（按规则配置）：贵州 第二十二条；滨州 第三十二条（二）。
+
+    不通过：
+
+        classification: {class: 主题, item: 智慧旅游}
+
+    通过：
+
+        classification: {class: 主题, item: 社会保障}
+    """
+    if resource.classification["class"] == "主题":
+        yield from _not_listed(resource, context, "R-028", context.catalog.profile.themes, "主题信息资源")
 
 
 @rule("R-009", "资源代码的分类码与资源分类不一致")

@@ -16,7 +16,7 @@ def credit_code(department: Department, context: Context) -> Iterator[Problem]:
     部门的统一社会信用代码必须通过 GB 32100—2015 的第 18 位校验，且其中第 9—17 位的
     组织机构代码必须通过 GB 11714 校验。校验不通过通常是录入时输错了一位。
 
-    依据：GB 32100—2015《法人和其他组织统一社会信用代码编码规则》；贵州 第十五条。
+    依据：GB 32100—2015《法人和其他组织统一社会信用代码编码规则》。
 
     不通过：
 
@@ -58,7 +58,7 @@ def department_folder(department: Department, context: Context) -> Iterator[Prob
     ``department.yaml`` 中的 ``id`` 必须与其所在文件夹的名字相同，资源文件据此找到提供部门；
     部门的项代码（``item_code``）在本目录中不能重复。
 
-    依据：政务信息资源目录编制指南（试行） 部门信息资源的分类码。
+    依据：目录记录规则（非法规条款）；政务信息资源目录编制指南（试行） 部门信息资源的分类码。
 
     不通过（文件在 ``catalog/gongan/`` 中）：
 

@@ -46,7 +46,8 @@ def file_location(resource: Resource, context: Context) -> Iterator[Problem]:
     ``101001/000001`` 的资源由 ``gongan`` 提供，文件应为 ``catalog/gongan/101001-000001.yaml``。
     ``department`` 字段必须与文件夹一致，且该文件夹中有 ``department.yaml``。
 
-    依据：“谁主管、谁提供、谁负责”（修武 第二十四条，广西 第十八条）；政务信息资源目录编制指南（试行） 信息资源代码。
+    依据（按规则配置）：“谁主管、谁提供、谁负责”（滨州 第十八条，修武 第二十四条，广西 第三十八条）；
+    其他配置为目录记录规则。
 
     不通过（文件为 ``catalog/gongan/huji.yaml``）：
 
@@ -74,7 +75,7 @@ def references(context: Context) -> Iterator[Problem]:
     关联资源代码（``related``）和替代资源（``delisting.replacement``）必须是本目录中存在的资源，
     替代资源不能是已下线的资源，也不能是自己。
 
-    依据：政务信息资源目录编制指南（试行） 核心元数据“关联资源代码”；广西 第二十七条。
+    依据：政务信息资源目录编制指南（试行） 核心元数据“关联资源代码”。
 
     不通过：
 
@@ -107,7 +108,8 @@ def one_source(context: Context) -> Iterator[Problem]:
     比较名称时忽略全角与半角、空格和看不见的字符，并把繁体字当作对应的简体字，
     所以“企業法人登記信息”与“企业法人登记信息”视为同名。
 
-    依据：贵州 第十四条；修武 第十二条。
+    依据（按规则配置）：贵州 第十四条；吉林 第十六条；滨州 第四条（三）；修武 第十二条；
+    全国基线为《政务信息资源共享管理暂行办法》（国发〔2016〕51号）。
 
     不通过（两个部门都有）：
 
@@ -130,7 +132,7 @@ def one_source(context: Context) -> Iterator[Problem]:
             others = "、".join(
                 d if spelled[d] == entry.name else f"{d}（写作“{spelled[d]}”）" for d in sorted(spelled)
             )
-            yield entry_problem(entry, "R-017", f"“{entry.name}”也由 {others} 提供；按一数一源原则，请确认是否应由一个部门提供、其他部门共享使用（贵州 第十四条）", "name")
+            yield entry_problem(entry, "R-017", f"“{entry.name}”也由 {others} 提供；按一数一源原则，请确认是否应由一个部门提供、其他部门共享使用", "name")
 
 
 @rule("R-018", "状态与下线信息不一致")
@@ -139,7 +141,8 @@ def status_delisting(resource: Resource, context: Context) -> Iterator[Problem]:
     状态为“公示中”或“已下线”的资源必须有 ``delisting`` 下线信息（理由和法律依据）；
     状态为“在用”的资源不能有下线信息（撤销下线时请一并删去）。
 
-    依据：广西 第二十一条、第二十七条；贵州 第二十五条。
+    依据（按规则配置）：贵州 第二十五条（停止提供须说明正当理由）；广西 第二十一条、第二十七条（一）
+    （说明下线的理由和依据）；其他配置为目录记录规则。
 
     不通过：
 
@@ -155,7 +158,7 @@ def status_delisting(resource: Resource, context: Context) -> Iterator[Problem]:
     if resource.status == STATUS_ACTIVE and resource.delisting is not None:
         yield at(resource.doc, "R-018", "状态为“在用”的资源不应有下线信息（delisting）；撤销下线时请删去下线信息", "delisting")
     elif resource.status != STATUS_ACTIVE and resource.delisting is None:
-        yield at(resource.doc, "R-018", f"状态为“{resource.status}”的资源必须有下线信息（delisting）：下线理由和法律依据（广西 第二十七条）", "status")
+        yield at(resource.doc, "R-018", f"状态为“{resource.status}”的资源必须有下线信息（delisting）：下线理由和依据", "status")
 
 
 @rule("R-021", "日期不存在")
@@ -184,7 +187,7 @@ def consumers_exist(resource: Resource, context: Context) -> Iterator[Problem]:
     """
     ``consumers`` 列出的使用部门必须是本目录中的部门（填部门文件夹名），下线时据此逐一通知。
 
-    依据：广西 第二十七条。
+    依据：目录记录规则（非法规条款）；广西配置为 广西 第二十七条（三）（公示期间通知使用部门）。
 
     不通过：
 

@@ -18,23 +18,24 @@ from generator.problems import Problem
 from generator.rules import rule
 from generator.yamlfile import Document, strings
 
-BASIS = "《中华人民共和国个人信息保护法》第十条、第二十八条；贵州 第三十九条；滨州 第三十一条；广西 第四十八条"
+BASIS = "《中华人民共和国个人信息保护法》第十条、第二十五条"
+"""National law only: the same citation under every profile (no other jurisdiction's article)."""
 
 
 @rule("R-030", "疑似居民身份证号码", scope="schema", level="warning")
 def id_numbers(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
     """
     目录描述数据，不包含数据本身。文本字段中出现了一个像真实居民身份证号码的 18 位号码：前 17 位
-    是数字，出生日期真实存在，第 18 位校验码符合 GB 11643—1999。目录条目、清单和下载在网站上公开，
+    是数字，出生日期真实存在。第 18 位校验码不符合 GB 11643—1999 的也报告（注明“校验码不符”）：
+    那多半是输错了一位的真实号码，而不是银行卡号。目录条目、清单和下载在网站上公开，
     写进目录的身份证号码就被公开了。请删除，或改写成不可能是真实号码的说明，例如“18 位，末位可为 X”。
     统一社会信用代码和资源代码不会被当作身份证号码。
 
     本目录的结构中没有“示例值”或“默认值”字段，所以这条规则在所有文本字段上都是警告，由审核人
     确认；提示中的号码只显示首尾几位。
 
-    依据：《中华人民共和国个人信息保护法》第十条（不得非法公开他人个人信息）、第二十八条
-    （身份证件号码等敏感个人信息）；贵州 第三十九条、滨州 第三十一条、广西 第四十八条（泄露个人
-    隐私须承担责任）。
+    依据：《中华人民共和国个人信息保护法》第十条（不得非法公开他人个人信息）、第二十五条（不得公开
+    其处理的个人信息，取得个人单独同意的除外）。
 
     不通过：
 
@@ -57,7 +58,7 @@ def mobile_numbers(document: Document, root: dict[str, Any]) -> Iterator[Problem
 
     这条规则在所有文本字段上都是警告（目录没有示例值或默认值字段），提示中的号码只显示首尾几位。
 
-    依据：《中华人民共和国个人信息保护法》第十条；贵州 第三十九条、滨州 第三十一条、广西 第四十八条。
+    依据：《中华人民共和国个人信息保护法》第十条、第二十五条。
 
     不通过：
 
@@ -80,8 +81,7 @@ def bank_cards(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
 
     这条规则在所有文本字段上都是警告（目录没有示例值或默认值字段），提示中的号码只显示首尾几位。
 
-    依据：《中华人民共和国个人信息保护法》第十条、第二十八条（金融账户属于敏感个人信息）；
-    贵州 第三十九条、滨州 第三十一条、广西 第四十八条。
+    依据：《中华人民共和国个人信息保护法》第十条、第二十五条、第二十八条（金融账户信息属于敏感个人信息）。
 
     不通过：
 
@@ -127,8 +127,9 @@ def _report(document: Document, root: dict[str, Any], rule_id: str, texts: Texts
         for match in finder(text):
             where = location(root, at) or "文件"
             line, column = document.where(*at)
+            odd = f"，{match.note}" if match.note else ""
             message = (
-                f"{where}中有疑似{what}（{personal.mask(match.text)}）：目录只描述数据，不得写入个人信息，"
+                f"{where}中有疑似{what}（{personal.mask(match.text)}{odd}）：目录只描述数据，不得写入个人信息，"
                 f"请删除或改为格式说明（{BASIS}）"
             )
             yield Problem(document.path, line, column, rule_id, "warning", message, ".".join(map(str, at)))

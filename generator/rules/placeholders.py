@@ -2,7 +2,10 @@
 
 The schema stage (:func:`generator.schemas.validate`) calls :func:`find`: each placeholder is one
 R-023 problem naming the field, and the schema's own complaint about that value is dropped, so the
-submitter reads "待补充" rather than "取值必须是 …".
+submitter reads "待补充" rather than "取值必须是 …". R-023 is a warning: a whole jurisdiction's
+export can be onboarded and merged at once (``catalog import --by-provider``, issue 15), and the
+catalog still validates and builds; the file itself stays out of the published catalog (the loader
+keeps only schema-complete files) until its department has filled it in.
 """
 
 from __future__ import annotations
@@ -32,12 +35,13 @@ def paths(data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
     return ((at, value) for at, value in strings(data) if is_placeholder(value))
 
 
-@rule("R-023", "字段待补充", scope="schema")
+@rule("R-023", "字段待补充", scope="schema", level="warning")
 def find(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
     """
     从电子表格或开放平台导出导入时，来源中没有的字段（如共享属性、信息项、来源业务）和来源中
-    无法识别的值，都写成“待补充”，由部门按目录标准补全。带“待补充”的条目不能通过校验，以免不完整的
-    条目被合并。“待补充：”后面是导入时的说明，例如来源中的原值。
+    无法识别的值，都写成“待补充”，由部门按目录标准补全。带“待补充”的条目可以合并（整个辖区的
+    目录可一次导入），但在补全之前不发布：网站、清单和下载中都没有它，部门文件带“待补充”时，
+    该部门的条目也不能发布。“待补充：”后面是导入时的说明，例如来源中的原值。
 
     依据：贵州 第十条（目录须写明元数据、来源业务、共享开放属性、更新周期等）。
 
@@ -63,4 +67,4 @@ def find(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
         note = value[len(PLACEHOLDER) + 1 :]
         line, column = document.where(*at)
         message = f"{where}待补充，请按目录标准填写{hint}" + (f"（{note}）" if note else "")
-        yield Problem(document.path, line, column, "R-023", "error", message, ".".join(map(str, at)))
+        yield Problem(document.path, line, column, "R-023", "warning", message, ".".join(map(str, at)))

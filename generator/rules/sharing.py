@@ -1,4 +1,7 @@
-"""Share and open attributes: conditions, legal bases, types the profile allows."""
+"""Share and open attributes: conditions, legal bases, filing, types the profile allows.
+
+Messages name no article: the profile adds its own (see :mod:`generator.rules`).
+"""
 
 from __future__ import annotations
 
@@ -9,13 +12,14 @@ from generator.problems import Problem
 from generator.rules import Context, at, rule
 
 
-@rule("R-001", "有条件共享必须写明共享条件和法律依据")
+@rule("R-001", "有条件共享必须写明共享条件")
 def conditional_share(resource: Resource, context: Context) -> Iterator[Problem]:
     """
-    共享类型为“有条件共享”的资源，必须写明共享条件（``share.condition``），并引用至少一项
-    法律、法规、规章依据（``share.basis``）；没有依据的，应当无条件共享。
+    共享类型为“有条件共享”的资源，必须写明共享条件（``share.condition``）：可以提供给哪些部门、
+    按什么条件提供，使用部门据此提出申请。
 
-    依据：贵州 第二十一条；滨州 第五条；修武 第十八条。
+    依据（按规则配置）：贵州 第二十一条（仅能按特定条件提供）；滨州 第五条（可提供给相关政务部门）；
+    修武 第二十二条（说明共享条件）。吉林、广西的办法没有此项规定，沿用全国基线，只作建议。
 
     不通过：
 
@@ -27,30 +31,73 @@ def conditional_share(resource: Resource, context: Context) -> Iterator[Problem]
         share:
           type: 有条件共享
           condition: 仅向承担社会救助职责的部门提供，用于救助对象资格核查
+    """
+    if resource.share.type == "有条件共享" and not resource.share.condition:
+        yield at(resource.doc, "R-001", "有条件共享必须写明共享条件（share.condition）", "share", "type")
+
+
+@rule("R-025", "有条件共享必须有法律、法规、规章依据")
+def conditional_basis(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    认定为有条件共享的数据，应当提供相关法律、法规、规章规定依据（``share.basis``），否则应当
+    无条件共享。只有贵州的办法有此规定；滨州、修武、吉林、广西的办法没有要求有条件共享提供
+    法律依据，在这些配置中本规则不适用。
+
+    依据（按规则配置）：贵州 第二十一条。
+
+    不通过：
+
+        share:
+          type: 有条件共享
+          condition: 仅限履职使用
+
+    通过：
+
+        share:
+          type: 有条件共享
+          condition: 仅限履职使用
           basis: [shehui-jiuzhu-banfa-52]
     """
-    share = resource.share
-    if share.type != "有条件共享":
-        return
-    if not share.condition:
-        yield at(resource.doc, "R-001", "有条件共享必须写明共享条件（share.condition）", "share", "type")
-    if not share.basis:
-        yield at(
-            resource.doc,
-            "R-001",
-            "有条件共享必须引用法律、法规或规章依据（share.basis）；没有依据的应当无条件共享（贵州 第二十一条）",
-            "share",
-            "type",
-        )
+    if resource.share.type == "有条件共享" and not resource.share.basis:
+        yield at(resource.doc, "R-025", "有条件共享必须引用法律、法规或规章依据（share.basis）；没有依据的应当无条件共享", "share", "type")
 
 
-@rule("R-002", "不予共享必须写明理由和法律依据（共享负面清单）")
+@rule("R-026", "有条件共享的依据未报备案")
+def conditional_filing(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    有条件共享的法律依据须报省大数据发展管理局备案。请在 ``share.filing`` 中写明备案文号
+    （``ref``）和备案日期（``date``），审核人据此核对。只有贵州的办法有此规定。
+
+    依据（按规则配置）：贵州 第二十一条。
+
+    不通过：
+
+        share:
+          type: 有条件共享
+          condition: 仅限履职使用
+          basis: [jingwu]
+
+    通过：
+
+        share:
+          type: 有条件共享
+          condition: 仅限履职使用
+          basis: [jingwu]
+          filing: {ref: 黔数备〔2025〕12号, date: "2025-01-10"}
+    """
+    if resource.share.type == "有条件共享" and not resource.share.filing:
+        yield at(resource.doc, "R-026", "有条件共享的依据须报省大数据发展管理局备案：请在 share.filing 中写明备案文号（ref）和备案日期（date）", "share", "type")
+
+
+@rule("R-002", "不予共享必须有法律依据（共享负面清单）")
 def negative_share(resource: Resource, context: Context) -> Iterator[Problem]:
     """
-    “不予共享”的资源列入共享负面清单，须写明不予共享的理由（``share.condition``）和
-    法律、法规、规章依据（``share.basis``），依据随负面清单一并公布。
+    “不予共享”的资源列入共享负面清单，须引用不予共享的依据（``share.basis``），依据随负面清单
+    一并公布。哪些依据可以接受由本辖区办法决定：吉林只接受法律、法规、规章；滨州还接受上级
+    政策依据；广西接受法律法规或文件依据。依据的类别写在 ``legal_bases.yaml`` 的 ``kind`` 中。
 
-    依据：吉林 第二十四条；滨州 第五条；修武 第十八条。
+    依据（按规则配置）：吉林 第二十四条；滨州 第五条；广西 第四十七条（六）。修武的办法没有此项
+    规定，沿用全国基线，只作建议；贵州的办法没有“不予共享”这一类型（见 R-006）。
 
     不通过：
 
@@ -68,18 +115,26 @@ def negative_share(resource: Resource, context: Context) -> Iterator[Problem]:
     if share.type != "不予共享":
         return
     if not share.basis:
-        yield at(resource.doc, "R-002", "不予共享必须引用法律、法规或规章依据（share.basis），依据将在共享负面清单上公布（吉林 第二十四条）", "share", "type")
-    if not share.condition:
-        yield at(resource.doc, "R-002", "不予共享必须写明理由（share.condition）", "share", "type")
+        yield at(resource.doc, "R-002", "不予共享必须引用依据（share.basis），依据将在共享负面清单上公布", "share", "type")
+        return
+    accepts = context.catalog.profile.setting("R-002").accepts
+    bases = context.catalog.legal_bases
+    kinds = [bases[b].kind for b in share.basis if b in bases]
+    if accepts and kinds and all(kind and kind not in accepts for kind in kinds):
+        shown = "、".join(dict.fromkeys(kinds))
+        yield at(
+            resource.doc, "R-002", f"不予共享所引用的依据都是“{shown}”，本辖区只接受{'、'.join(accepts)}作为不予共享的依据", "share", "basis"
+        )
 
 
 @rule("R-003", "依申请开放和不予开放必须写明法律依据")
 def restricted_open(resource: Resource, context: Context) -> Iterator[Problem]:
     """
     开放类型为“依申请开放”或“不予开放”的资源，其目录和限制开放的依据都要向社会公布，
-    因此必须引用法律、法规、规章依据（``open.basis``），并写明条件或理由（``open.condition``）。
+    因此必须引用法律、法规、规章依据（``open.basis``）。
 
-    依据：贵州 第二十八条、第二十九条；广西 第三十二条。
+    依据（按规则配置）：贵州 第二十八条。其他辖区的办法没有要求在目录中公布限制开放的依据，
+    本规则不适用。
 
     不通过：
 
@@ -91,23 +146,21 @@ def restricted_open(resource: Resource, context: Context) -> Iterator[Problem]:
         open:
           type: 不予开放
           condition: 含个人身份信息
-          basis: [pipl-13]
+          basis: [pipl-25]
     """
     attribute = resource.open
-    if attribute.type == "无条件开放":
-        return
-    if not attribute.basis:
-        yield at(resource.doc, "R-003", f"{attribute.type}必须引用法律、法规或规章依据（open.basis），依据将向社会公布（贵州 第二十八条）", "open", "type")
-    if not attribute.condition:
-        word = "申请条件" if attribute.type == "依申请开放" else "不予开放的理由"
-        yield at(resource.doc, "R-003", f"{attribute.type}必须写明{word}（open.condition）", "open", "type")
+    if attribute.type != "无条件开放" and not attribute.basis:
+        yield at(resource.doc, "R-003", f"{attribute.type}必须引用限制开放的依据（open.basis），依据将向社会公布", "open", "type")
 
 
 @rule("R-006", "共享类型或开放类型不在本辖区办法允许的范围内")
 def allowed_types(resource: Resource, context: Context) -> Iterator[Problem]:
     """
-    各地办法规定的类型不同：贵州只有无条件共享和有条件共享两类（贵州 第二十条），
-    不能共享的数据不纳入共享目录。允许的类型来自目录登记的规则配置（``registry.yaml`` 的 ``profile``）。
+    各地办法规定的类型不同：贵州只有无条件共享和有条件共享两类，不能共享的数据不纳入共享目录；
+    开放类型见贵州 第二十八条、广西 第三十二条。允许的类型来自目录登记的规则配置
+    （``registry.yaml`` 的 ``profile``）。
+
+    依据（按规则配置）：贵州 第二十条、第二十八条；滨州 第五条；修武 第十八条；广西 第三十二条。
 
     不通过（规则配置为 guizhou 时）：
 
@@ -122,36 +175,9 @@ def allowed_types(resource: Resource, context: Context) -> Iterator[Problem]:
           basis: [pipl-13]
     """
     profile = context.catalog.profile
-    if resource.share.type not in profile.share_types:
-        allowed = "、".join(profile.share_types)
-        where = f"（{profile.share_types_basis}）" if profile.share_types_basis else ""
-        yield at(resource.doc, "R-006", f"{profile.name}的办法不允许“{resource.share.type}”，共享类型只能是 {allowed}{where}", "share", "type")
-    if resource.open.type not in profile.open_types:
-        allowed = "、".join(profile.open_types)
-        yield at(resource.doc, "R-006", f"{profile.name}的办法不允许“{resource.open.type}”，开放类型只能是 {allowed}", "open", "type")
-
-
-@rule("R-007", "基础信息资源必须无条件共享")
-def base_unconditional(resource: Resource, context: Context) -> Iterator[Problem]:
-    """
-    人口、法人单位、自然资源和空间地理、电子证照等基础信息资源（具体名单见规则配置）的
-    基础数据项，必须在政务部门间无条件共享。
-
-    依据：贵州 第二十二条；滨州 第十条；修武 第十九条；广西 第二十五条。
-
-    不通过：
-
-        classification: {class: 基础, item: 人口}
-        share:
-          type: 有条件共享
-
-    通过：
-
-        classification: {class: 基础, item: 人口}
-        share:
-          type: 无条件共享
-    """
-    if resource.classification["class"] != "基础" or resource.share.type == "无条件共享":
-        return
-    basis = context.catalog.profile.base_resources_basis
-    yield at(resource.doc, "R-007", f"基础信息资源必须无条件共享，现在是“{resource.share.type}”（{basis}）", "share", "type")
+    for key, allowed, basis in (("share", profile.share_types, profile.share_types_basis), ("open", profile.open_types, profile.open_types_basis)):
+        value = getattr(resource, key).type
+        if value not in allowed:
+            where = f"（{basis}）" if basis else ""
+            label = "共享类型" if key == "share" else "开放类型"
+            yield at(resource.doc, "R-006", f"{profile.name}的办法没有“{value}”这一类型，{label}只能是 {'、'.join(allowed)}{where}", key, "type")

@@ -25,6 +25,8 @@ class ResourceList:
     select: Callable[[SiteData], tuple[Resource, ...]]
     basis_of: str = ""
     """``share``/``open``/``delisting``: show that attribute's condition and legal bases."""
+    rule: str = ""
+    """The rule whose article (under the catalog's profile) requires the list; shown after ``intro``."""
 
 
 def _pick(test: Callable[[Resource], bool]) -> Callable[[SiteData], tuple[Resource, ...]]:
@@ -42,48 +44,51 @@ RESOURCE_LISTS: tuple[ResourceList, ...] = (
     ResourceList(
         "share",
         "共享清单",
-        "可供政务部门共享的数据资源：无条件共享和有条件共享的资源，有条件共享的写明共享条件和依据"
-        "（修武 第二十一条，吉林 第二十四条）。",
+        "可供政务部门共享的数据资源：无条件共享和有条件共享的资源，有条件共享的写明共享条件和依据。",
         _pick(lambda r: _listed(r) and r.share.type in ("无条件共享", "有条件共享")),
         "share",
+        "R-001",
     ),
     ResourceList(
         "share-negative",
         "共享负面清单",
-        "不予共享的数据资源，逐条列明不予共享的理由和法律、法规、规章依据（吉林 第二十四条，"
-        "滨州 第五条，修武 第十八条）。",
+        "不予共享的数据资源，逐条列明不予共享的理由和依据。",
         _pick(lambda r: _listed(r) and r.share.type == "不予共享"),
         "share",
+        "R-002",
     ),
     ResourceList(
         "open",
         "开放清单",
-        "向社会开放的数据资源：无条件开放和依申请开放；依申请开放的资源同时公布申请条件和依据"
-        "（贵州 第二十八条，广西 第三十二条）。",
+        "向社会开放的数据资源：无条件开放和依申请开放；依申请开放的资源同时公布申请条件和依据。",
         _pick(lambda r: _listed(r) and r.open.type in ("无条件开放", "依申请开放")),
         "open",
+        "R-006",
     ),
     ResourceList(
         "open-negative",
         "开放负面清单",
-        "不予开放的数据资源，逐条公布不予开放的理由和依据（贵州 第二十八条、第二十九条）。",
+        "不予开放的数据资源，逐条公布不予开放的理由和依据。",
         _pick(lambda r: _listed(r) and r.open.type == "不予开放"),
         "open",
+        "R-003",
     ),
     ResourceList(
         "notices",
         "公示",
-        "已批准下线、正在公示的资源。公示期满后方可下线；已挂载数据的资源公示期内提供部门须通知"
-        "每个使用部门（广西 第二十一条、第二十二条、第二十七条）。",
+        "已批准下线、正在公示的资源。公示期满后方可下线；公示期的长短和是否须通知使用部门由本辖区"
+        "办法规定。",
         _pick(lambda r: r.status == STATUS_NOTICE),
         "delisting",
+        "P-004",
     ),
     ResourceList(
         "delisted",
         "已下线",
-        "公示期满后下线的资源。条目和变更历史永久保留，页面和地址不变（广西 第二十一条）。",
+        "公示期满后下线的资源。条目和变更历史永久保留，页面和地址不变。",
         _pick(lambda r: r.status == STATUS_DELISTED),
         "delisting",
+        "P-001",
     ),
 )
 

@@ -18,9 +18,11 @@ from generator.site.render import theme_text
 GUIDES = (
     ("填报指南", "guide/submit.md"),
     ("审核指南", "guide/review.md"),
+    ("整体接入与上下级汇聚", "guide/federation.md"),
     ("拉取请求流程", "pr-workflow.md"),
     ("字段说明", "reference/fields.md"),
     ("校验规则", "reference/rules.md"),
+    ("规则配置", "about/profiles.md"),
     ("搜索", "about/search.md"),
     ("性能", "about/performance.md"),
     ("安全", "about/security.md"),

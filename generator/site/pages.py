@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import rules
+from generator import applicability, rules
+from generator.profiles import BUILTIN, Profile, resolve
+from generator.rules.status import describe
 from generator.site import fields
+from generator.site.citations import expand_markdown
 from generator.site.data import SiteData
 from generator.site.lists import RESOURCE_LISTS
 
@@ -58,6 +61,14 @@ def plan(data: SiteData) -> list[PagePlan]:
         pages.append(PagePlan(f"lists/{slug}.md", title, f"{slug}.html"))
     legal = next((d.path for d in catalog.documents.values() if d.path.endswith("legal_bases.yaml")), "")
     pages.append(PagePlan("bases/index.md", "法律依据", "bases.html", edit_path=legal))
+    for name in BUILTIN:
+        profile = catalog.profile if name == catalog.profile.id else resolve(name, None)[0]
+        pages.append(
+            PagePlan(
+                f"bases/regulation-{name}.md", f"《{profile.regulation}》",
+                markdown=regulation_markdown(profile, name == catalog.profile.id), in_nav=False,
+            )
+        )
     for basis in sorted(catalog.legal_bases.values(), key=lambda b: b.id):
         pages.append(
             PagePlan(
@@ -65,10 +76,13 @@ def plan(data: SiteData) -> list[PagePlan]:
                 context={"basis": basis}, edit_path=legal, in_nav=False,
             )
         )
+    from generator.site.members import plans as member_plans  # the federated pages (issue 15)
+
+    pages.extend(member_plans(data))
     pages.append(PagePlan("stats.md", "统计", "stats.html"))
     pages.append(PagePlan("downloads.md", "下载", "downloads.html"))
-    pages.append(PagePlan("reference/fields.md", "字段说明", markdown=fields_markdown()))
-    pages.append(PagePlan("reference/rules.md", "校验规则", markdown=rules_markdown()))
+    pages.append(PagePlan("reference/fields.md", "字段说明", markdown=expand_markdown(fields_markdown(), "../bases/")))
+    pages.append(PagePlan("reference/rules.md", "校验规则", markdown=rules_markdown(catalog.profile)))
     return pages
 
 
@@ -92,18 +106,95 @@ def fields_kinds() -> tuple[tuple[str, str], ...]:
     return fields.REFERENCE_KINDS
 
 
-def rules_markdown() -> str:
-    """The rules page, generated from the rule registry's docstrings."""
-    levels = {"error": "错误（阻止合并）", "warning": "警告"}
+LEVELS = {"error": "错误（阻止合并）", "warning": "警告（不阻止合并）", "off": "不适用"}
+
+
+def rules_markdown(profile: Profile) -> str:
+    """The rules page: this catalog's applicability table, the other profiles, then every rule's
+    documentation from the registry's docstrings, with the level it has here."""
     out = [
         "# 校验规则\n",
-        "拉取请求上的检查和 `catalog validate` 按以下规则校验目录文件。本页由规则登记表生成。\n",
+        "拉取请求上的检查和 `catalog validate` 按以下规则校验目录文件。本页由规则登记表和规则配置生成，"
+        "与校验使用的代码完全一致。\n",
+        "## 本目录遵循的办法\n",
+        profile_paragraph(profile, "../bases/"),
+        "各地办法的规定不同，同一条规则在不同辖区可能是错误、警告或不适用：每个辖区只检查本辖区办法"
+        "规定的内容；本辖区办法没有规定、全国性文件有相应要求的，只作建议（警告），并引用全国性文件，"
+        "从不引用其他辖区的办法。“目录记录规则”是保证目录记录完整、一致的规则，不是法规条款。"
+        "软件无法检查的条款列为“不检查”，并说明原因。\n",
+        "## 本目录适用的规则和期限\n",
+        applicability.markdown(profile),
+        "## 各辖区规则配置\n",
     ]
+    for name in BUILTIN:
+        other = profile if name == profile.id else resolve(name, None)[0]
+        mark = "（本目录）" if name == profile.id else ""
+        out.append(f"- [《{other.regulation}》](../bases/regulation-{name}.md)：规则配置 `{name}`，{other.status.state}{mark}")
+    out.append("")
     for entry in rules.documented():
+        setting = profile.setting(entry.id, entry.level)
         out.append(f"\n## {entry.id} {entry.title} {{#{entry.id.lower()}}}\n")
-        out.append(f"级别：{levels.get(entry.level, entry.level)}\n")
+        if entry.scope in ("file", "schema"):
+            level = f"级别：{LEVELS[entry.level]}（各辖区相同）"
+        else:
+            where = f"，依据：{setting.citation}" if setting.citation else ""
+            why = f"。{setting.reason}" if setting.reason else ""
+            level = f"本目录：{LEVELS[setting.level]}{where}{why}"
+        out.append(level + "\n")
         out.append(entry.doc + "\n")
-    return "\n".join(out)
+    return expand_markdown("\n".join(out), "../bases/")
+
+
+def profile_paragraph(profile: Profile, bases: str) -> str:
+    """Which regulation the catalog follows and the status of its text, in plain Chinese."""
+    status = describe(profile)
+    text = (
+        f"本目录遵循规则配置“{profile.name}”（`{profile.id}`），依据"
+        f"[《{profile.regulation}》]({bases}regulation-{profile.id}.md)。"
+    )
+    if status:
+        text += f"请注意：{status}"
+    elif profile.status.note:
+        text += profile.status.note
+    return text + "\n"
+
+
+def profiles_document() -> str:
+    """``docs/about/profiles.md``: every profile's status and applicability table, in plain Chinese.
+
+    Regenerate with ``catalog rules --all --format markdown > docs/about/profiles.md``.
+    """
+    out = [
+        "# 各辖区规则配置\n",
+        "<!-- 本页由 catalog rules --all --format markdown 生成，请勿手工修改。 -->\n",
+        "每个目录在 `catalog/registry.yaml` 中登记它遵循的规则配置（`profile`）。规则配置把一部办法逐条"
+        "落实为校验规则：办法要求的，是错误（阻止合并）；办法没有规定、全国性文件有相应要求的，只作建议"
+        "（警告），引用全国性文件；办法没有规定的，不适用。一个辖区从不引用另一个辖区的办法。软件无法"
+        "检查的条款列为“不检查”，并说明原因。期限都从办法规定的事件起算，次日为第 1 天，工作日按国务院"
+        "公布的节假日安排计算。\n",
+        "办法文本本身的状态也很重要：滨州的办法已过有效期，广西的是征求意见稿，吉林的只收录了节选。"
+        "采用这些配置的目录，每次校验、每个拉取请求的检查和网站的每一页都会提示。\n",
+    ]
+    for name in BUILTIN:
+        profile = resolve(name, None)[0]
+        status = describe(profile) or profile.status.note
+        out.append(f"\n## {profile.name}（`{name}`）\n")
+        out.append(f"依据《{profile.regulation}》，文本状态：{profile.status.state}。{status}\n")
+        out.append(applicability.markdown(profile, "../reference/rules.md#"))
+    return expand_markdown("\n".join(out), "../bases/")
+
+
+def regulation_markdown(profile: Profile, followed: bool) -> str:
+    """A regulation's page: its status, whether this catalog follows it, its applicability table."""
+    status = describe(profile) or profile.status.note
+    out = [
+        f"# 《{profile.regulation}》\n",
+        f"规则配置 `{profile.id}`（{profile.name}）。文本状态：{profile.status.state}。{status}\n",
+        "本目录遵循这一配置。\n" if followed else "本目录没有采用这一配置，下表供比较。\n",
+        "下表列出每条校验规则在这一配置下的级别、依据和说明，以及各项期限从什么事件起算、如何执行。\n",
+        applicability.markdown(profile, "../reference/rules.md#"),
+    ]
+    return expand_markdown("\n".join(out), "")
 
 
 def _cell(text: str) -> str:

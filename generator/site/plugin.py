@@ -25,11 +25,13 @@ from mkdocs.structure.pages import Page
 
 from generator import batch, exports
 from generator.model import code_to_stem
+from generator.rules.status import describe
 from generator.site import data as site_data
+from generator.site import members, resources, search
 from generator.site import nav as site_nav
-from generator.site import resources, search
 from generator.site import search as search_module
 from generator.site.background import Background
+from generator.site.citations import page_of
 from generator.site.pages import PagePlan, plan
 from generator.site.render import TEMPLATES, compact, render, root_of, theme_text
 from generator.site.views import VIEWS
@@ -75,6 +77,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         except site_data.CatalogInvalid as err:
             raise PluginError(f"目录未通过校验，网站不发布。请先修正以下问题：\n{err}") from None
         self.data = data
+        members.set_root(data, self.root)
         self.plans = {entry.src_uri: entry for entry in plan(data)}
         registry = data.catalog.registry
         if registry is not None:
@@ -89,6 +92,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             "sample": bool(registry and registry.sample),
             "notices": len([n for n in data.notices if not n.due]),
             "build_date": data.build_date,
+            "regulation": data.catalog.profile.regulation,
+            "regulation_page": page_of(data.catalog.profile.id),
+            "status": describe(data.catalog.profile),
         }
         if config.nav is None:
             config.nav = site_nav.build(list(self.plans.values()), Path(config.docs_dir), self.config.nav_departments)
@@ -153,6 +159,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                     parts = batch.cache_dir(self.root) / "search" if self.config.cache else None
                     search.index(Path(config.site_dir), stems, self.config.search_part_size, parts, written.keys)
                     log.info(f"搜索索引用时 {_since(begun)}")
+                members.publish(data, Path(config.site_dir), self.config.search)
             except BaseException:
                 downloads.stop()
                 raise

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from generator.model import code_to_stem
-from generator.site import fields
+from generator.site import citations, fields
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"
 
@@ -35,6 +35,8 @@ def environment() -> jinja2.Environment:
     env.filters["dept_name"] = _department_name
     env.globals["label"] = lambda path, kind="resource": fields.label(kind, path)
     env.globals["status_class"] = lambda status: STATUS_CLASSES.get(status, "active")
+    env.globals["cite"] = lambda text, root: Markup(citations.expand_html(text, root))
+    env.globals["legal_citation"] = citations.legal
     return env
 
 

@@ -8,7 +8,10 @@ from functools import lru_cache
 from typing import Any
 
 from generator.model import Resource
-from generator.site import charts, lists, needs, stats
+from generator.profiles import BUILTIN, resolve
+from generator.rules.status import describe
+from generator.site import charts, lists, needs, overdue, stats
+from generator.site.citations import page_of
 from generator.site.data import CHANGES_SHOWN, SiteData
 from generator.site.pages import OTHER_LISTS
 
@@ -17,7 +20,13 @@ View = Callable[[SiteData, dict[str, Any]], dict[str, Any]]
 
 def home(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
     counts = Counter(r.status for r in data.catalog.resources)
-    return {"counts": {s: counts[s] for s in ("在用", "公示中", "已下线")}, "changes": data.commits[:10]}
+    profile = data.catalog.profile
+    return {
+        "counts": {s: counts[s] for s in ("在用", "公示中", "已下线")},
+        "changes": data.commits[:10],
+        "status": describe(profile),
+        "regulation_page": page_of(profile.id),
+    }
 
 
 def departments(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
@@ -31,7 +40,8 @@ def department(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
     grouped = _by_department(data)
     counted = [(entry, grouped[1].get((entry.slug, dept.id), 0)) for entry in lists.RESOURCE_LISTS]
     wanted = sum(1 for m in _matches(data) if m.department == dept.id)
-    return {"resources": grouped[0].get(dept.id, ()), "lists": counted, "needs": wanted}
+    due = overdue.of_department(data, dept.id)
+    return {"resources": grouped[0].get(dept.id, ()), "lists": counted, "needs": wanted, "deadlines": due}
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +86,11 @@ def duty_rows(data: SiteData) -> list[tuple[Any, tuple[Resource, ...]]]:
 def need_list(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
     matches = _matches(data)
     states = Counter(m.state for m in matches)
-    return {"matches": matches, "states": {s: states[s] for s in ("已满足", "部分满足", "未满足")}}
+    requests: dict[str, list[overdue.Shown]] = {}
+    for entry in overdue.shown(data):
+        if entry.deadline.at[:1] == ("needs",):
+            requests.setdefault(f"{entry.deadline.path}#{entry.deadline.ref}", []).append(entry)
+    return {"matches": matches, "states": {s: states[s] for s in ("已满足", "部分满足", "未满足")}, "requests": requests}
 
 
 def changes(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
@@ -118,11 +132,16 @@ def basis_users(data: SiteData) -> dict[str, list[tuple[Resource, list[str]]]]:
 
 def bases(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
     ordered = sorted(data.catalog.legal_bases.values(), key=lambda b: (b.index, b.id))
-    return {"bases": ordered, "users": basis_users(data)}
+    profile = data.catalog.profile
+    others = [(name, resolve(name, None)[0]) for name in BUILTIN if name != profile.id]
+    return {
+        "bases": ordered, "users": basis_users(data), "profile": profile, "status": describe(profile),
+        "regulation_page": page_of(profile.id), "others": [(page_of(n), p) for n, p in others],
+    }
 
 
 def basis(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
-    return {"uses": basis_users(data).get(ctx["basis"].id, [])}
+    return {"uses": basis_users(data).get(ctx["basis"].id, []), "updates": overdue.of_basis(data, ctx["basis"].id)}
 
 
 def statistics(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
@@ -156,3 +175,11 @@ VIEWS: dict[str, View] = {
     "stats.html": statistics,
     "downloads.html": downloads,
 }
+
+def _members() -> dict[str, View]:
+    from generator.site.members import VIEWS as MEMBER_VIEWS  # the federated pages (issue 15)
+
+    return MEMBER_VIEWS
+
+
+VIEWS.update(_members())

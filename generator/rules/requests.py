@@ -1,0 +1,138 @@
+"""Deadlines of requests recorded in the catalog: share requests, error checks, open applications.
+
+The dates come from the files (needs lists and resource records), the periods from the profile,
+and the arithmetic from :mod:`generator.deadlines`. Overdue steps are warnings: the file belongs to
+one department while another may be late, and a warning never stops the site from publishing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator import deadlines
+from generator.model import Resource
+from generator.problems import Problem
+from generator.rules import Context, at, rule
+
+
+def _who(actor: str, context: Context) -> str:
+    if actor == deadlines.BUREAU:
+        return "大数据主管部门"
+    department = context.catalog.departments.get(actor)
+    return department.name if department else f"“{actor}”"
+
+
+def _report(doc: Any, rule_id: str, deadline: deadlines.Deadline, context: Context) -> Iterator[Problem]:
+    action = deadlines.KINDS[deadline.kind].action
+    period = deadline.period.describe()
+    if deadline.error:
+        yield at(doc, rule_id, f"{deadline.what}：无法计算期限：{deadline.error}", *deadline.at, level="warning")
+    elif deadline.overdue(context.today):
+        message = (
+            f"{deadline.what}已逾期：{action}的期限至 {deadline.due}，自 {deadline.start} 起 {period}；"
+            f"应由{_who(deadline.actor, context)}办理"
+        )
+        yield at(doc, rule_id, message, *deadline.at, level="warning")
+    elif deadline.late:
+        message = f"{deadline.what}逾期完成：{action}的期限至 {deadline.due}，实际 {deadline.done}，自 {deadline.start} 起 {period}"
+        yield at(doc, rule_id, message, *deadline.at, level="warning")
+
+
+@rule("R-036", "共享申请逾期未办理", scope="catalog", level="warning")
+def share_requests(context: Context) -> Iterator[Problem]:
+    """
+    使用部门在需求清单（``needs.yaml``）中记录向提供部门提出的共享申请（``request.date``）和各步骤
+    完成的日期。每一步的期限从上一步完成之日起算（第一步从申请之日起算），次日为第 1 天，按工作日
+    计算；分步计算，不合并成一个总期限。某一步已过期限仍未完成，或完成日期晚于期限，给出警告，
+    网站的需求清单和部门页标出“已逾期”，提醒机器人列出当天到期和逾期的申请。提供部门不同意
+    共享时，须在 ``request.reason`` 中写明依据或理由。
+
+    依据（按规则配置）：贵州 第二十四条（提供部门 10 个工作日内答复）；滨州 第十七条（5 个工作日，
+    不予共享须说明理由）；广西 第二十九条（区级：初审 2、答复 5、推送 2 个工作日）、第三十条（市级：
+    外部提供部门的初审 2、审核 3、终审和反馈 2 个工作日，获得授权后 5 个工作日内反馈使用情况）。
+
+    不通过（滨州，2026-03-02 申请，到 2026-03-20 仍未答复）：
+
+        needs:
+          - id: qiye-dengji
+            name: 企业登记信息
+            purpose: 核实低保申请人名下企业
+            items: [统一社会信用代码]
+            provider: shichang
+            request: {date: "2026-03-02"}
+
+    通过：
+
+            request: {date: "2026-03-02", answered: "2026-03-06", result: 同意}
+    """
+    docs = {doc.path: doc for doc in context.catalog.extra.get("needs", [])}
+    for deadline in deadlines.share_requests(context.catalog, context.calendar):
+        yield from _report(docs[deadline.path], "R-036", deadline, context)
+    for doc in docs.values():
+        for index, need in enumerate(doc.data["needs"]):
+            request = need.get("request") or {}
+            if request.get("result") == "不同意" and not request.get("reason"):
+                yield at(doc, "R-036", f"需求“{need['name']}”的共享申请未获同意：请在 request.reason 中写明不同意的依据或理由", "needs", index, "request", "result")
+
+
+@rule("R-037", "数据校核逾期或延长超限")
+def corrections(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    使用部门对数据有疑义或发现错误，向提供部门申请校核，记录在资源文件的 ``corrections`` 中
+    （申请日期 ``requested``、申请部门 ``by``、完成日期 ``checked``）。提供部门须在期限内完成校核；
+    经主要负责人同意可以延长（``extended``），但延长不得超过规定的上限，超过是错误。逾期未完成或
+    逾期完成是警告，网站和提醒机器人同样标出。广西的区级流程还要求使用部门在获取数据后 2 个工作日内
+    提出校核（``obtained``）。
+
+    依据（按规则配置）：修武 第十四条（10 个工作日，延长不超过 10 个工作日）；广西 第二十九条（五）
+    （获取后 2 个工作日内提出，提供部门 3 个工作日内反馈）。
+
+    不通过（修武，延长 15 个工作日）：
+
+        corrections:
+          - {requested: "2026-03-02", by: minzheng, extended: 15}
+
+    通过：
+
+        corrections:
+          - {requested: "2026-03-02", by: minzheng, extended: 5, checked: "2026-03-20"}
+    """
+    profile = context.catalog.profile
+    limit = profile.deadline("correction_extension")
+    for index, entry in enumerate(resource.corrections):
+        extended = int(entry.get("extended", 0))
+        if extended and (limit is None or extended > limit.days):
+            allowed = f"不得超过 {limit.days} 个{limit.unit}" if limit else "本辖区办法没有规定可以延长"
+            yield at(resource.doc, "R-037", f"校核期限延长了 {extended} 个工作日，{allowed}", "corrections", index, "extended")
+    for deadline in deadlines.corrections(resource, profile, context.calendar):
+        yield from _report(resource.doc, "R-037", deadline, context)
+
+
+@rule("R-038", "依申请开放的申请逾期未办理", level="warning")
+def open_applications(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    自然人、法人和非法人组织对依申请开放的数据提交申请表后，数据提供部门应在期限内完成审核；
+    审核通过的，在期限内开放所需数据；审核未通过的，必须写明不予开放的依据或理由。申请记录在
+    资源文件的 ``applications`` 中（不记录申请人的任何信息）。
+
+    依据（按规则配置）：广西 第三十三条（收到起 3 个工作日内审核，通过后 5 个工作日内开放）。
+    其他辖区的办法没有规定期限（贵州 第三十条只要求“及时响应”），本规则不适用。
+
+    不通过（广西，2026-03-02 收到，到 2026-03-10 仍未审核）：
+
+        open:
+          type: 依申请开放
+        applications:
+          - {received: "2026-03-02"}
+
+    通过：
+
+        applications:
+          - {received: "2026-03-02", decided: "2026-03-04", result: 同意, opened: "2026-03-09"}
+    """
+    for index, entry in enumerate(resource.applications):
+        if entry.get("result") == "不同意" and not entry.get("reason"):
+            yield at(resource.doc, "R-038", "开放申请审核未通过，必须写明不予开放的依据或理由（reason）", "applications", index, "result")
+    for deadline in deadlines.open_applications(resource, context.catalog.profile, context.calendar):
+        yield from _report(resource.doc, "R-038", deadline, context)

@@ -1,0 +1,99 @@
+"""The legal layer on the site: the rules page per profile, a page per regulation, readable
+citations, the status of the text on every page, and overdue deadlines on the pages concerned."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import TESTS
+from site_repo import article, build
+
+from generator.profiles import BUILTIN
+
+REGIONS = ("贵州", "吉林", "滨州", "修武", "广西")
+GUANGXI_LINK = '<a href="../../bases/regulation-guangxi/">《广西政务数据调度管理办法（征求意见稿）》</a>'
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site test catalog (guangxi profile, a 市) with an overdue share request and a basis
+    repealed ten days before the build date (2026-11-22)."""
+    root = tmp_path_factory.mktemp("rules-site")
+    catalog = root / "catalog"
+    shutil.copytree(TESTS / "corpus" / "site" / "catalog", catalog)
+    needs = catalog / "gongan" / "needs.yaml"
+    text = needs.read_text(encoding="utf-8")
+    needs.write_text(text.replace("    provider: shichang\n", '    provider: shichang\n    request: {date: "2026-11-02"}\n', 1), encoding="utf-8")
+    legal = catalog / "legal_bases.yaml"
+    legal.write_text(legal.read_text(encoding="utf-8").replace("- id: tongjifa-39\n", "- id: tongjifa-39\n  repealed: \"2026-11-12\"\n", 1), encoding="utf-8")
+    build(catalog, root / "site", search=False)
+    return root / "site"
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_rules_page_shows_this_catalog_s_table_citing_only_guangxi(site: Path) -> None:
+    html = article(page(site, "reference/rules/index.html"))
+    table = html[html.index("本目录适用的规则和期限") : html.index("各辖区规则配置")]
+    assert "P-003" in table and "广西 第二十七条（三）" in text_of(table)
+    cited = {region for region in REGIONS if region in text_of(table)}
+    assert cited == {"广西"}
+    assert "请注意" in html and "是征求意见稿，不是正式施行的办法" in html
+    for name in BUILTIN:
+        assert f'href="../../bases/regulation-{name}/"' in html
+
+
+def test_first_mention_names_the_regulation_in_full_and_links_it(site: Path) -> None:
+    html = article(page(site, "reference/rules/index.html"))
+    first = html.index("第二十一条")
+    assert "《广西政务数据调度管理办法（征求意见稿）》" in html[:first]
+    assert 'href="../../bases/regulation-xiuwu/"' in html  # another region, expanded once too
+    share_negative = page(site, "lists/share-negative/index.html")
+    assert GUANGXI_LINK + "第四十七条（六）" in share_negative
+
+
+@pytest.mark.parametrize(("name", "status"), [("binzhou", "已经失效"), ("guangxi", "征求意见稿"), ("jilin", "节选"), ("guizhou", "现行")])
+def test_each_regulation_has_a_page_with_its_status(site: Path, name: str, status: str) -> None:
+    html = article(page(site, f"bases/regulation-{name}/index.html"))
+    assert status in html and "rules/#r-001" in html
+    own = {"binzhou": "滨州", "guangxi": "广西", "jilin": "吉林", "guizhou": "贵州"}[name]
+    assert {region for region in REGIONS if region in text_of(html)} <= {own}
+
+
+def test_status_of_the_text_is_in_the_footer_of_every_page(site: Path) -> None:
+    for path in ("index.html", "lists/share/index.html", "resources/104001-000001/index.html", "about/profiles/index.html"):
+        footer = page(site, path).split('class="md-copyright"', 1)[1]
+        assert "《广西政务数据调度管理办法（征求意见稿）》" in footer and "不是正式施行的办法" in footer, path
+
+
+def test_overdue_request_on_the_needs_and_department_pages(site: Path) -> None:
+    needs = page(site, "lists/needs/index.html")
+    assert 'class="catalog-overdue">已逾期' in needs and "期限至 2026-11-05" in needs
+    provider = page(site, "departments/shichang/index.html")
+    assert "本部门的办理期限" in provider and "已逾期" in provider
+
+
+def test_repealed_basis_page_shows_the_update_deadline(site: Path) -> None:
+    html = page(site, "bases/tongjifa-39/index.html")
+    assert "须更新目录" in html and "2026-12-03 前（15 个工作日（广西 第三十九条））" in html
+
+
+def test_profiles_document_is_in_the_guides(site: Path) -> None:
+    home = page(site, "index.html")
+    nav = home[home.index("md-sidebar--primary") : home.index("md-sidebar--secondary")]
+    assert 'href="about/profiles/"' in nav
+    assert "各辖区规则配置" in page(site, "about/profiles/index.html")
+
+
+def test_field_reference_writes_regional_citations_out(site: Path) -> None:
+    html = article(page(site, "reference/fields/index.html"))
+    assert '<a href="../../bases/regulation-binzhou/">《滨州市政务信息资源共享管理办法》</a>第五条' in html
