@@ -62,7 +62,7 @@ def table(profile: Profile) -> list[Row]:
     if profile.id in BUILTIN and profile.id != "national":
         inherited = set(profile.rules) - set(own(profile.id).get("rules", {}))
     for entry in rules.documented():
-        if entry.scope in ("file", "schema"):
+        if entry.scope in ("file", "schema") or entry.id.startswith("F-"):  # file safety: the same everywhere
             citation, reason = FIXED.get(entry.id, (FORMAT, ""))
             found.append(Row(entry.id, entry.title, entry.level, citation, True, reason))
             continue

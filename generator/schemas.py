@@ -2,12 +2,18 @@
 
 A fast validator (jsonschema-rs) answers "is this valid?"; only a document that fails is walked
 again by the reference implementation (jsonschema) to explain every error, using each field's
-Chinese ``title`` and ``description`` from the schema.
+Chinese ``title`` and ``description`` from the schema (:mod:`generator.schemamessages`).
+
+Both must give the same verdict, or a value passes that one of them refuses. JSON Schema patterns
+are ECMA-262 regular expressions, where ``$`` is the end of the text; in Python's ``re`` it also
+matches before a final line end, so ``"a@b.cn\\n"`` would pass ``^…$``. The reference validator
+therefore checks ``pattern`` with :func:`ecma_pattern`, and a test runs every pattern on both.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -18,20 +24,13 @@ import jsonschema_rs
 from generator import SCHEMA_DIR
 from generator.problems import Problem
 from generator.rules import placeholders
-from generator.textsafety import has_fullwidth_ascii
+from generator.schemamessages import translate
+from generator.schemapaths import location, resolve_ref, subschema
 from generator.yamlfile import Document
 
-KINDS = ("resource", "department", "registry", "legal_bases", "profile", "needs")
+__all__ = ["KINDS", "ecma_pattern", "location", "resolve_ref", "schema", "subschema", "validate", "validators"]
 
-_TYPE_NAMES = {
-    "string": "文字",
-    "integer": "整数",
-    "number": "数字",
-    "boolean": "true 或 false",
-    "array": "列表（每项以“- ”开头）",
-    "object": "映射（“字段名: 值”）",
-    "null": "空值",
-}
+KINDS = ("resource", "department", "registry", "legal_bases", "profile", "needs")
 
 
 @cache
@@ -42,6 +41,49 @@ def schema(kind: str) -> dict[str, Any]:
     return loaded
 
 
+def ecma_pattern(pattern: str) -> str:
+    """``pattern`` for Python's ``re`` with ECMA-262's ``$``: the end of the text, never before a line end.
+
+    Every ``$`` outside a character class and not escaped becomes ``\\Z``.
+    """
+    out: list[str] = []
+    index, in_class = 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            out.append(pattern[index : index + 2])
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = r"\Z"
+        out.append(char)
+        index += 1
+    return "".join(out)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(ecma_pattern(pattern))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, _schema: Any) -> Iterator[jsonschema.ValidationError]:
+    if validator.is_type(instance, "string") and not _compiled(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+Reference = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+"""Draft 2020-12 with ECMA-262 ``pattern`` semantics, like jsonschema-rs."""
+
+
+def validators(node: dict[str, Any]) -> tuple[Any, jsonschema.protocols.Validator]:
+    """The fast and the explaining validator of a schema; they agree on every value."""
+    return jsonschema_rs.validator_for(node), Reference(node)
+
+
 @cache
 def _fast(kind: str) -> Any:
     return jsonschema_rs.validator_for(schema(kind))
@@ -49,7 +91,7 @@ def _fast(kind: str) -> Any:
 
 @cache
 def _full(kind: str) -> jsonschema.protocols.Validator:
-    return jsonschema.Draft202012Validator(schema(kind))
+    return Reference(schema(kind))
 
 
 def validate(kind: str, document: Document) -> list[Problem]:
@@ -57,158 +99,13 @@ def validate(kind: str, document: Document) -> list[Problem]:
 
     Placeholders (待补充) left by ``catalog import`` are reported as R-023, never as a schema error.
     """
-    marked = list(placeholders.find(document, schema(kind)))
+    root = schema(kind)
+    marked = list(placeholders.find(document, root))
     if _fast(kind).is_valid(document.data):
         return marked
-    problems = [
-        problem
-        for error in _full(kind).iter_errors(document.data)
-        for problem in _translate(kind, document, error)
-    ]
+    errors = list(_full(kind).iter_errors(document.data))
+    problems = [problem for error in errors for problem in translate(root, document, error)]
+    if not errors:  # the validators disagree: refuse rather than let the value through
+        line, column = document.where()
+        problems.append(Problem(document.path, line, column, "S-008", "error", "文件不符合目录标准，但无法确定是哪个字段；请联系目录维护人员"))
     return sorted(set(problems + marked))
-
-
-def _leaf_errors(error: jsonschema.ValidationError) -> Iterator[jsonschema.ValidationError]:
-    if error.context:
-        best = jsonschema.exceptions.best_match(error.context)
-        if best is not None:
-            yield from _leaf_errors(best)
-            return
-    yield error
-
-
-def _translate(kind: str, document: Document, top: jsonschema.ValidationError) -> Iterator[Problem]:
-    root = schema(kind)
-    for error in _leaf_errors(top):
-        if placeholders.is_placeholder(error.instance):
-            continue  # reported as R-023 by generator.rules.placeholders
-        path = tuple(error.absolute_path)
-        where = location(root, path)
-        node = error.schema if isinstance(error.schema, dict) else {}
-        value = error.validator_value
-        rule, messages = _message(error, root, path, where, node, value)
-        written = document.literals.get(path)
-        if written is not None and rule in ("S-003", "S-004"):
-            read_as = _show(error.instance)
-            messages = [(key, f"{text.replace(f'现在是 {read_as}', f'现在写的是 {written}（YAML 把它读成了 {read_as}）')}") for key, text in messages]
-        for extra_key, message in messages:
-            at = (*path, extra_key) if extra_key is not None else path
-            line, column = document.where(*at)
-            field = ".".join(str(p) for p in at)
-            yield Problem(document.path, line, column, rule, "error", message, field)
-
-
-def _message(
-    error: jsonschema.ValidationError,
-    root: dict[str, Any],
-    path: tuple[Any, ...],
-    where: str,
-    node: dict[str, Any],
-    value: Any,
-) -> tuple[str, list[tuple[str | None, str]]]:
-    instance = error.instance
-    subject = where or "文件"
-    kind = error.validator
-    if kind == "required":
-        props = node.get("properties", {})
-        missing = [key for key in value if isinstance(instance, dict) and key not in instance]
-        return "S-001", [
-            (None, f"{subject}缺少必填字段「{_title(props.get(key), key)}」（{key}）") for key in missing
-        ]
-    if kind in ("additionalProperties", "unevaluatedProperties"):
-        props = node.get("properties", {})
-        allowed = "、".join(f"{key}（{_title(sub, key)}）" for key, sub in props.items())
-        extras = [key for key in instance if key not in props] if isinstance(instance, dict) else []
-        return "S-002", [
-            (key, f"{subject}中有不认识的字段「{key}」；可用的字段：{allowed}") for key in extras
-        ]
-    if kind in ("enum", "const"):
-        options = value if kind == "enum" else [value]
-        choices = "、".join(_show(v) for v in options)
-        return "S-003", [(None, f"{subject}取值必须是 {choices} 之一，现在是 {_show(instance)}")]
-    if kind == "type":
-        expected = value if isinstance(value, list) else [value]
-        names = "或".join(_TYPE_NAMES.get(t) or str(t) for t in expected)
-        hint = ""
-        if "string" in expected and isinstance(instance, (int, float, bool)) or instance is None:
-            hint = "；YAML 会把纯数字、true/false、yes/no 当作数值或逻辑值，请给值加上引号，例如 \"0771\""
-        return "S-004", [(None, f"{subject}应为{names}，现在是 {_show(instance)}{hint}")]
-    if kind in ("pattern", "format"):
-        hint = node.get("description", "")
-        if isinstance(instance, str) and has_fullwidth_ascii(instance):
-            hint = "其中有全角字符（如“１”“／”“－”），请改用半角（英文输入法下的）数字和符号。" + hint
-        return "S-005", [(None, f"{subject}格式不正确：{_show(instance)}。{hint}".rstrip())]
-    if kind in ("minLength", "maxLength"):
-        word = "至少" if kind == "minLength" else "最多"
-        return "S-006", [(None, f"{subject}{word} {value} 个字，现在是 {len(instance)} 个字")]
-    if kind in ("minItems", "maxItems"):
-        word = "至少" if kind == "minItems" else "最多"
-        return "S-006", [(None, f"{subject}{word}要有 {value} 项，现在有 {len(instance)} 项")]
-    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        word = "不能小于" if "inimum" in kind else "不能大于"
-        return "S-006", [(None, f"{subject}{word} {value}，现在是 {_show(instance)}")]
-    if kind == "uniqueItems":
-        return "S-007", [(None, f"{subject}中有重复的项，请删去重复的")]
-    return "S-008", [(None, f"{subject}不符合目录标准：{error.message}")]
-
-
-def location(root: dict[str, Any], path: tuple[Any, ...]) -> str:
-    """Chinese name of the value at ``path``, e.g. ``第 3 个信息项的「数据类型」``."""
-    node: dict[str, Any] | None = root
-    parts: list[str] = []
-    for step in path:
-        node = resolve_ref(root, node)
-        if isinstance(step, int):
-            item = resolve_ref(root, (node or {}).get("items"))
-            label = _title(item, "") or _title(node, "项")
-            parts[-1:] = [f"第 {step + 1} 个{label}"]
-            node = item
-        else:
-            sub = resolve_ref(root, (node or {}).get("properties", {}).get(step))
-            parts.append(f"「{_title(sub, step)}」")
-            node = sub
-    return "的".join(parts)
-
-
-def subschema(root: dict[str, Any], path: tuple[Any, ...]) -> dict[str, Any] | None:
-    """The (resolved) schema of the value at ``path``, or ``None`` if the schema has none."""
-    node: dict[str, Any] | None = resolve_ref(root, root)
-    for step in path:
-        key = "items" if isinstance(step, int) else None
-        nxt = (node or {}).get("items") if key else (node or {}).get("properties", {}).get(step)
-        node = resolve_ref(root, nxt)
-    return node
-
-
-def resolve_ref(root: dict[str, Any], node: Any) -> dict[str, Any] | None:
-    """``node`` with a local ``$ref`` (``#/$defs/…``) merged in; ``None`` if it is not a schema."""
-    if not isinstance(node, dict):
-        return None
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith("#/"):
-        target: Any = root
-        for part in ref[2:].split("/"):
-            target = target.get(part, {})
-        merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-        return merged
-    return node
-
-
-def _title(node: Any, default: str) -> str:
-    if isinstance(node, dict):
-        title = node.get("title")
-        if isinstance(title, str):
-            return title
-    return default
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return f"“{value}”"
-    if value is None:
-        return "空"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dict, list)):
-        return _TYPE_NAMES["object" if isinstance(value, dict) else "array"]
-    return str(value)

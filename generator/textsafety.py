@@ -39,6 +39,17 @@ _NAMES = {
     "\u2029": "段分隔符",
 }
 
+_SPACES = {
+    " ": "空格",
+    "\t": "制表符",
+    "\n": "换行符",
+    "\r": "回车符",
+    "\u3000": "全角空格",
+    "\u00a0": "不换行空格",
+    "\u202f": "窄不换行空格",
+    "\u2007": "数字空格",
+}
+
 _LOOKALIKE_GREEK = frozenset("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοινρχ")
 """Greek letters drawn like Latin ones; others (α, μ) are ordinary in units and formulas."""
 
@@ -63,6 +74,55 @@ def describe(char: str) -> str:
     """A Chinese name of a hidden character with its code point, e.g. ``零宽空格（U+200B）``."""
     name = _NAMES.get(char) or ("控制字符" if unicodedata.category(char) == "Cc" else "不可见的格式字符")
     return f"{name}（U+{ord(char):04X}）"
+
+
+def spaces_note(text: str) -> str:
+    """A Chinese note naming blanks a reader cannot see in ``text``, or ``""``.
+
+    Blanks at either end (a trailing full-width space after ``在用``, a line end after an e-mail
+    address) and non-ASCII spaces inside make a value differ from what is shown, so messages that
+    quote a value name them: ``（末尾多了 1 个全角空格 U+3000）``.
+    """
+    if not text or (text.isascii() and text.strip() == text and "\t" not in text and "\n" not in text):
+        return ""
+    core = text.strip()
+    notes = []
+    if not core:
+        notes.append(f"全是空白：{_blanks(text)}")
+    else:
+        lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+        if lead:
+            notes.append(f"开头多了 {_blanks(lead)}")
+        if trail:
+            notes.append(f"末尾多了 {_blanks(trail)}")
+        start = len(lead)
+        for index, char in enumerate(core):
+            if char.isspace() and char != " ":
+                notes.append(f"第 {start + index + 1} 个字符是{_blank_name(char)}")
+                break
+    return f"（{'，'.join(notes)}）" if notes else ""
+
+
+def _blanks(run: str) -> str:
+    names = [_blank_name(char) for char in run]
+    if len(set(names)) == 1:
+        return f"{len(names)} 个{names[0]}"
+    return "、".join(f"1 个{name}" for name in names)
+
+
+def _blank_name(char: str) -> str:
+    return f"{_SPACES.get(char) or _NAMES.get(char) or '特殊空格'} U+{ord(char):04X}"
+
+
+def visible(text: str) -> str:
+    """``text`` on one line: line ends, tabs and other control characters written as escapes (``\\n``)."""
+    if text.isprintable():
+        return text
+    return "".join(_escape(char) if unicodedata.category(char) == "Cc" else char for char in text)
+
+
+def _escape(char: str) -> str:
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char) or f"\\u{ord(char):04x}"
 
 
 def first_control(text: str) -> int:

@@ -3,8 +3,8 @@
 PyYAML silently keeps the last of two equal keys and turns ``2024-01-01`` into a date; neither is
 acceptable for a legal record. This module reads libyaml's parse events and builds plain Python
 values itself, without recursion: dates stay strings (the schema checks them), a duplicate key, a
-tag, a merge key, deep nesting or an alias bomb is a problem, and every value's position is
-recorded by its path. libyaml's own composer recurses in C and crashes the process on a few
+tag, a merge key, a YAML 1.1-only number (``010``, ``1:30``), deep nesting or an alias bomb is a
+problem (messages in :mod:`generator.yamlerrors`), and every value's position is recorded by its path. libyaml's own composer recurses in C and crashes the process on a few
 hundred thousand nested brackets, so it is never used.
 """
 
@@ -16,8 +16,10 @@ from typing import Any
 
 import yaml
 
-from generator import textsafety
+from generator import textsafety, yamlerrors
 from generator.problems import Problem
+from generator.yamltext import Invalid as _Invalid
+from generator.yamltext import decode as _decode
 
 MAX_BYTES = 1_048_576
 """Largest catalog file accepted (1 MiB); a resource file is normally a few KiB."""
@@ -36,33 +38,20 @@ Path_ = tuple[str | int, ...]
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """Safe loader without the timestamp resolver: dates stay strings."""
+def loader_class(base: type) -> type:
+    """A safe loader on ``base`` (libyaml's or PyYAML's own) without the timestamp resolver."""
+
+    class Loader(base):  # type: ignore[misc,valid-type]
+        """Safe loader without the timestamp resolver: dates stay strings."""
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-_STR = "tag:yaml.org,2002:str"
-
-_YAML_HINTS = (
-    ("cannot start any token", "这一行有不能出现在开头的字符（如 Tab、@、`），缩进请用空格，特殊字符请加引号"),
-    ("did not find expected ',' or ']'", "方括号“[ ]”没有闭合"),
-    ("did not find expected ',' or '}'", "花括号“{ }”没有闭合"),
-    ("mapping values are not allowed", "此处不能出现冒号“:”；值里含有冒号时，请用引号把整个值括起来"),
-    ("could not find expected ':'", "缺少冒号“:”，每个字段应写成“字段名: 值”"),
-    ("did not find expected key", "缩进不一致，或列表项缺少“- ”"),
-    ("expected <block end>", "缩进不一致，同一层的字段必须左对齐"),
-    ("did not find expected '-'", "列表项缺少“- ”或缩进不一致"),
-    ("found unexpected end of stream", "引号或括号没有闭合"),
-    ("found undefined alias", "引用了未定义的锚点（*名称）"),
-    ("expected a single document", "一个文件只能有一个 YAML 文档，不要用“---”分隔多个文档"),
-    ("found unknown escape character", "双引号中的反斜杠“\\”用法不对，可改用单引号"),
-    ("found unhashable key", "字段名不能是列表或映射"),
-)
-
+_Loader = loader_class(_BaseLoader)
 
 @dataclass(frozen=True)
 class Document:
@@ -85,12 +74,6 @@ class Document:
                 return self.positions[path]
             path = path[:-1]
         return self.positions.get((), (1, 1))
-
-
-class _Invalid(Exception):
-    def __init__(self, rule: str, message: str, line: int, column: int) -> None:
-        super().__init__(message)
-        self.rule, self.message, self.line, self.column = rule, message, line, column
 
 
 def parse(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
@@ -124,66 +107,18 @@ def _parse(raw: bytes, path: str) -> Document:
     ):
         raise _Invalid("F-005", _EMPTY, 1, 1)
     loader = _Loader(text)
+    builder = _Builder(loader)
     try:
-        builder = _Builder(loader)
         data = builder.document()
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        message = _explain(err)
-        if mark and text[mark.index : mark.index + 1] == "\t":
-            message = "YAML 格式错误：不能用 Tab 键缩进，请改用空格"
-        raise _Invalid("F-001", message, line, column) from None
+        raise yamlerrors.syntax_error(err, text, MAX_DEPTH, builder.spanning_quote) from None
     except yaml.YAMLError as err:
-        raise _Invalid("F-001", _explain(err), 0, 0) from None
+        raise _Invalid("F-001", yamlerrors.explain(err), 0, 0) from None
     finally:
         loader.dispose()
     if data is None:
         raise _Invalid("F-005", _EMPTY, 1, 1)
     return Document(path, data, builder.positions, builder.literals)
-
-
-def _decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Invalid("F-003", "文件是 UTF-16 编码（记事本中的“Unicode”），请用 UTF-8 重新保存", 1, 1)
-    if b"\x00" in raw:
-        line, column = _place(raw, raw.index(b"\x00"))
-        raise _Invalid(
-            "F-010",
-            "文件含有空字节（U+0000），不是文本文件：可能把 Excel、Word、图片等文件改了扩展名，请放入 UTF-8 编码的 YAML 文本",
-            line,
-            column,
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line, column = _place(raw, err.start)
-        raise _Invalid(
-            "F-003",
-            "文件不是 UTF-8 编码（可能是用 GBK/GB18030 保存的），请用 UTF-8 重新保存",
-            line,
-            column,
-        ) from None
-    index = textsafety.first_control(text)
-    if index >= 0:
-        line, column = _place(text, index)
-        shown = textsafety.describe(text[index])
-        raise _Invalid("F-010", f"文件含有不可见的{shown}，YAML 文本中不能出现；请删除这个字符后重新保存", line, column)
-    return text
-
-
-def _place(data: bytes | str, index: int) -> tuple[int, int]:
-    """1-based line and column of ``index`` (columns in bytes for bytes, characters for text)."""
-    newline: Any = b"\n" if isinstance(data, bytes) else "\n"
-    return data.count(newline, 0, index) + 1, index - (data.rfind(newline, 0, index) + 1) + 1
-
-
-def _explain(err: yaml.YAMLError) -> str:
-    text = str(err)
-    for needle, hint in _YAML_HINTS:
-        if needle in text:
-            return f"YAML 格式错误：{hint}"
-    return "YAML 格式错误：请检查这一行附近的缩进、冒号和引号"
 
 
 _TAG = "tag:yaml.org,2002:"
@@ -202,10 +137,6 @@ class _Open:
         self.key_mark: Any = None
 
 
-def _at(mark: yaml.Mark) -> tuple[int, int]:
-    return mark.line + 1, mark.column + 1
-
-
 class _Builder:
     """Plain values from parse events, with an explicit stack instead of recursion."""
 
@@ -216,6 +147,8 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
         self.scalars = yaml.constructor.SafeConstructor()
+        self.spanning_quote: Any = None
+        """The first quoted value that runs over several lines: often a quote left open."""
 
     def document(self) -> Any:
         loader = self.loader
@@ -226,7 +159,7 @@ class _Builder:
         value = self._value()
         loader.get_event()  # document end
         if not loader.check_event(yaml.StreamEndEvent):
-            line, column = _at(loader.get_event().start_mark)
+            line, column = yamlerrors.at(loader.get_event().start_mark)
             raise _Invalid("F-001", "YAML 格式错误：一个文件只能有一个 YAML 文档，不要用“---”分隔多个文档", line, column)
         return value
 
@@ -246,7 +179,7 @@ class _Builder:
                     self._key(parent, event)
                     continue
                 path, mark = self._place_of(parent, event)
-                self.positions[path] = _at(mark)
+                self.positions[path] = yamlerrors.at(mark)
                 self._count(1, event)
                 if isinstance(event, yaml.AliasEvent):
                     value = self._alias(event)
@@ -276,15 +209,15 @@ class _Builder:
     def _count(self, size: int, event: Any) -> None:
         self.count += size
         if self.count > MAX_NODES:
-            line, column = _at(event.start_mark)
+            line, column = yamlerrors.at(event.start_mark)
             raise _Invalid("F-004", "文件中的值过多（可能是滥用了锚点和引用）", line, column)
 
     def _key(self, parent: _Open, event: Any) -> None:
-        line, column = _at(event.start_mark)
+        line, column = yamlerrors.at(event.start_mark)
         if not isinstance(event, yaml.ScalarEvent):
             raise _Invalid("F-001", "YAML 格式错误：字段名不能是列表、映射或引用（*名称）", line, column)
         if event.tag not in (None, "!"):
-            raise _Invalid("F-012", _tag_message(event.tag), line, column)
+            raise _Invalid("F-012", yamlerrors.tag_message(event.tag), line, column)
         if self.loader.resolve(yaml.ScalarNode, event.value, event.implicit) == _MERGE:
             raise _Invalid("F-012", "不支持合并键“<<”，请把字段直接写出来", line, column)
         key = event.value
@@ -298,26 +231,28 @@ class _Builder:
 
     def _alias(self, event: Any) -> Any:
         if event.anchor not in self.anchors:
-            line, column = _at(event.start_mark)
+            line, column = yamlerrors.at(event.start_mark)
             raise _Invalid("F-001", "YAML 格式错误：引用了未定义的锚点（*名称）", line, column)
         value, size = self.anchors[event.anchor]
         self._count(size, event)
         return value
 
     def _collection(self, event: Any, stack: list[_Open]) -> None:
-        line, column = _at(event.start_mark)
+        line, column = yamlerrors.at(event.start_mark)
         if not event.implicit and event.tag is not None:
-            raise _Invalid("F-012", _tag_message(event.tag), line, column)
+            raise _Invalid("F-012", yamlerrors.tag_message(event.tag), line, column)
         if len(stack) >= MAX_DEPTH:
-            raise _Invalid("F-011", f"列表和映射嵌套超过 {MAX_DEPTH} 层，目录条目不需要这么深的结构，请检查括号和缩进", line, column)
+            raise _Invalid("F-011", yamlerrors.too_deep(MAX_DEPTH), line, column)
 
     def _scalar(self, event: Any, path: Path_) -> Any:
-        line, column = _at(event.start_mark)
+        line, column = yamlerrors.at(event.start_mark)
+        if self.spanning_quote is None and event.style in ("'", '"') and event.end_mark.line > event.start_mark.line:
+            self.spanning_quote = event
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         elif tag != _TAG + "str":
-            raise _Invalid("F-012", _tag_message(tag), line, column)
+            raise _Invalid("F-012", yamlerrors.tag_message(tag), line, column)
         if tag == _MERGE:
             tag = _TAG + "str"
         if tag == _TAG + "str":
@@ -325,15 +260,14 @@ class _Builder:
                 raise _Invalid("F-004", f"这个值有 {len(event.value)} 个字，超过 {MAX_TEXT} 个字的上限，请只保留目录信息", line, column)
             return event.value
         if tag not in _PLAIN_SCALARS:
-            raise _Invalid("F-012", _tag_message(tag), line, column)
+            raise _Invalid("F-012", yamlerrors.tag_message(tag), line, column)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
         self.literals[path] = event.value
-        return self.scalars.yaml_constructors[tag](self.scalars, node)
-
-
-def _tag_message(tag: str) -> str:
-    shown = "!!" + tag.removeprefix(_TAG) if tag.startswith(_TAG) else tag
-    return f"不支持 YAML 标签“{shown}”（以“!”开头的类型标记），请删去它，直接写出值；需要文字时请加引号"
+        value = self.scalars.yaml_constructors[tag](self.scalars, node)
+        trap = yamlerrors.number_form(tag, event.value, value)
+        if trap:
+            raise _Invalid("F-014", trap, line, column)
+        return value
 
 
 def strings(data: Any, at: Path_ = ()) -> Iterator[tuple[Path_, str]]:

@@ -50,7 +50,7 @@ def test_json_format(base_catalog: Path) -> None:
     problems = json.loads(result.stdout)
     assert {"rule", "level", "path", "line", "column", "message"} <= set(problems[0])
     assert [(p["rule"], p["line"]) for p in problems] == [("S-003", 13), ("S-003", 19)]
-    assert problems[0]["message"] == "第 1 个信息项的「数据类型」取值必须是 “C”、“N”、“Y”、“D”、“T”、“L”、“M”、“G”、“B”、“I”、“F” 之一，现在是 “X”"
+    assert problems[0]["message"] == "第 1 个信息项（公民身份号码）的「数据类型」取值必须是 “C”、“N”、“Y”、“D”、“T”、“L”、“M”、“G”、“B”、“I”、“F” 之一，现在是 “X”"
 
 
 def test_github_format_escapes(base_catalog: Path) -> None:
@@ -121,3 +121,45 @@ def test_missing_registry_and_legal_bases(base_catalog: Path) -> None:
     problems = json.loads(result.stdout)
     assert ("F-007", "catalog/legal_bases.yaml") in [(p["rule"], p["path"]) for p in problems]
     assert result.returncode == 1
+
+
+ARGPARSE_ENGLISH = ("usage:", "options:", "positional arguments", "show this help", "show program's", "error:", "argument", "invalid", "expected", "choose from", "required", "unrecognized", "ambiguous")
+
+
+@pytest.mark.parametrize("command", [[], *([name.rstrip("_").replace("_", "-")] for name in cli.COMMANDS)])
+def test_help_is_chinese(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main([*command, "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"用法：catalog {' '.join(command)}".rstrip()) and "\n选项：\n" in out
+    assert "显示本帮助并退出" in out
+    assert not [word for word in ARGPARSE_ENGLISH if word in out.lower()], out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["bogus"], "参数 命令：无效的选项 'bogus'，可选：'validate', 'import'"),
+        (["import"], "缺少参数：文件, --department"),
+        (["comment", "--pr", "x", "--report", "r.md"], "参数 --pr：'x' 不是整数"),
+        (["validate", "--format"], "参数 --format：后面需要一个值"),
+        (["validate", "--format", "xml"], "参数 --format：无效的选项 'xml'，可选：'github', 'json', 'text'"),
+        (["validate", "--strict=yes"], "参数 --strict：这个选项不接受值 'yes'"),
+        (["validate", "--bogus"], "不认识的参数：--bogus"),
+    ],
+)
+def test_usage_errors_are_chinese(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(argv)
+    assert done.value.code == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    usage, error = err.rstrip("\n").rsplit("\n", 1)
+    assert usage.startswith("用法：catalog") and error.startswith("catalog：用法错误：") and message in error, err
+    assert not [word for word in ARGPARSE_ENGLISH if word in err.lower()], err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out == "catalog 0.1.0\n"

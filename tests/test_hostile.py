@@ -48,6 +48,9 @@ CASES = {
     "c1-control": (lambda base: base.replace("business: 居住证".encode(), "business: 居住\x85证".encode()), [(22, "F-010")]),
     "utf-16": (lambda base: base.decode().encode("utf-16"), [(1, "F-003")]),
     "gb18030": (lambda base: base.decode().encode("gb18030"), [(2, "F-003")]),
+    "utf-32": (lambda base: base.decode().encode("utf-32"), [(1, "F-003")]),
+    "utf-16-without-bom": (lambda base: base.decode().encode("utf-16-le"), [(1, "F-003")]),
+    "utf-32-big-endian-without-bom": (lambda base: base.decode().encode("utf-32-be"), [(1, "F-003")]),
     "bom-inside-value": (lambda base: base.replace("流动人口居住登记".encode(), "流动\ufeff人口居住登记".encode(), 1), [(2, "F-009")]),
     "zero-width-joiner": (lambda base: base.replace("business: 居住证".encode(), "business: 居住\u200d证".encode()), [(22, "F-009")]),
     "left-to-right-isolate": (lambda base: base.replace("本人凭".encode(), "本人\u2066凭".encode()), [(18, "F-009")]),
@@ -177,3 +180,26 @@ def test_check_cli_refuses_links_and_warns_about_strays(tmp_path: Path) -> None:
     assert "root:" not in out  # the link's target was never read
     assert "::warning file=gongan/301001-000003.yaml,title=F-013" in out, out
     assert "file=catalog/公安 局/301001-000004.yaml" in out, out
+
+
+def _import_cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    from test_import_guard import NS, _entity_sheet, _with_sheet
+
+    head = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{NS}"><sheetData>'.encode()
+    files = {
+        "zip-bomb.xlsx": (_with_sheet([head, b"<row/>" * 65_536, b"</sheetData></worksheet>"], repeat=160), "压缩炸弹"),
+        "entity.xlsx": (_with_sheet(_entity_sheet(Path("/etc/passwd"))), "文档类型声明"),
+        "deep.json": (b"[" * 200_000 + b"]" * 200_000, "嵌套超过 64 层"),
+    }
+    for name, (raw, _) in files.items():
+        (tmp_path / name).write_bytes(raw)
+    return {name: (tmp_path / name, words) for name, (_, words) in files.items()}
+
+
+def test_import_cli_refuses_hostile_files_with_exit_1(base_catalog: Path, tmp_path: Path) -> None:
+    for name, (source, words) in _import_cases(tmp_path).items():
+        result = _run("import", str(source), "--department", "gongan", "--output", str(base_catalog), cwd=tmp_path)
+        assert result.returncode == 1, (name, result.stderr)
+        assert result.stderr.startswith(f"catalog：{source}") and words in result.stderr, (name, result.stderr)
+        assert "Traceback" not in result.stderr and "root:" not in result.stderr + result.stdout
+        assert result.stdout == ""

@@ -62,7 +62,7 @@ DEADLINES = {
 
 
 def test_every_builtin_profile_resolves_and_names_every_rule() -> None:
-    checked = {rule.id for rule in documented() if rule.scope not in ("file", "schema")}
+    checked = {rule.id for rule in documented() if rule.scope not in ("file", "schema") and not rule.id.startswith("F-")}
     for name, profile in PROFILES.items():
         assert profile.id == name and resolve(name, None)[1] == []
         assert checked <= set(profile.rules), f"{name}: rules without an applicability entry"

@@ -34,6 +34,23 @@ def check(capsys: pytest.CaptureFixture[str], *extra: str, today: str = "2026-03
     return code, json.loads(capsys.readouterr().out)
 
 
+BINDING_UPDATE = """    catalog_update: {days: 15, unit: 工作日, basis: 测试市政务数据资源目录管理细则 第十条}
+  rules:
+    R-005: {level: error, citation: 测试市政务数据资源目录管理细则 第十条}
+"""
+
+
+def binding_update_deadline(repo: GitRepo) -> None:
+    """On main: the (fictional) city's own rule makes the 15-working-day update after a repeal binding,
+    so a resource still citing a repealed basis after that deadline is an error (under the national
+    baseline alone it is only a recommendation)."""
+    text = repo.read("catalog/registry.yaml")
+    marker = "    review_answer_mounted:"
+    end = text.index("\n", text.index(marker)) + 1
+    repo.write("catalog/registry.yaml", text[:end] + BINDING_UPDATE + text[end:])
+    repo.commit("规定目录更新期限", "2026-01-05")
+
+
 def problems_of(data: dict[str, Any], rule: str) -> list[dict[str, Any]]:
     return [p for p in data["problems"] if p["rule"] == rule]
 
@@ -66,6 +83,8 @@ def test_department_item_code_change_is_refused_naming_the_resources_it_breaks(r
 
 
 def test_repealing_a_legal_basis_is_refused_naming_every_resource_that_cites_it(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    """A repeal dated so far back that the update deadline has already run makes main invalid at once."""
+    binding_update_deadline(repo)
     repo.branch("pr")
     repo.replace("catalog/legal_bases.yaml", '  effective: "2021-11-01"\n', '  effective: "2021-11-01"\n  repealed: "2026-01-01"\n')
     repo.commit("废止法律依据", "2026-03-02")
@@ -103,6 +122,7 @@ def test_gitattributes_in_a_department_folder_is_refused(repo: GitRepo, capsys: 
 
 def test_the_merge_with_a_newer_main_is_what_is_judged(repo: GitRepo, capsys: pytest.CaptureFixture[str]) -> None:
     """The pull request cites a legal basis that main repealed after the branch was made."""
+    binding_update_deadline(repo)
     repo.branch("pr")
     text = repo.read(LIUDONG).replace("301001/000001", "301001/000002").replace("流动人口居住登记信息", "暂住人口登记信息")
     repo.write("catalog/gongan/301001-000002.yaml", text)

@@ -71,7 +71,10 @@ def run(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=progress,
         )
-    except (mappings.MappingError, SourceError, StateError) as err:
+    except SourceError as err:  # the file's content, not the command, is wrong: a problem, exit 1
+        print(f"catalog：{err}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except (mappings.MappingError, StateError) as err:
         raise UsageError(str(err)) from err
     if sys.stderr.isatty():
         sys.stderr.write("\r\033[K")

@@ -11,9 +11,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-import jsonschema
-import jsonschema_rs
-
 from generator import schemas
 from generator.importer import dotted
 from generator.importer import normalise as norm
@@ -296,7 +293,7 @@ def _validators(path: str) -> tuple[Any, Any]:
     node = {**_node(path), "$defs": root.get("$defs", {})}
     node.pop("if", None)
     node.pop("then", None)
-    return jsonschema_rs.validator_for(node), jsonschema.Draft202012Validator(node)
+    return schemas.validators(node)
 
 
 def _invalid(path: str, value: Any) -> str:
@@ -304,7 +301,9 @@ def _invalid(path: str, value: Any) -> str:
     fast, full = _validators(path)
     if fast.is_valid(value):
         return ""
-    error = next(iter(full.iter_errors(value)))
+    error = next(iter(full.iter_errors(value)), None)
+    if error is None:
+        return "不符合目录标准"
     limit = error.validator_value
     reasons = {
         "minLength": f"不足 {limit} 个字",
