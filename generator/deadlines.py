@@ -73,6 +73,13 @@ class Deadline:
     error: str = ""
     ref: str = ""
     """What the record refers to: the legal basis id of a ``catalog_update``, the need id of a request."""
+    provisional: bool = False
+    """``due`` is 暂定: counted across a year whose holiday schedule is not recorded yet."""
+
+    @property
+    def shown_due(self) -> str:
+        """``due`` as shown to people: labelled 暂定 when provisional."""
+        return f"{self.due}（暂定）" if self.due and self.provisional else self.due
 
     def overdue(self, today: str) -> bool:
         return not self.done and bool(self.due) and today > self.due
@@ -89,17 +96,19 @@ class Deadline:
         return "已逾期" if self.overdue(today) else "进行中"
 
 
-def end(calendar: Any, start: str, period: Period, extra: int = 0) -> tuple[str, str]:
-    """``(due, error)``: the last day of ``period`` (plus ``extra`` days) started on ``start``."""
+def end(calendar: Any, start: str, period: Period, extra: int = 0) -> tuple[str, str, bool]:
+    """``(due, error, provisional)``: the last day of ``period`` (plus ``extra`` days) started on
+    ``start``, and whether it is 暂定 (a year it crosses has no recorded holiday schedule)."""
     try:
-        day = calendar.period_end(dt.date.fromisoformat(start), period.days, period.unit)
+        first = dt.date.fromisoformat(start)
+        day = calendar.period_end(first, period.days, period.unit)
         if extra:
             day = calendar.period_end(day, extra, period.unit)
     except UnknownYear as err:
-        return "", str(err)
+        return "", str(err), False
     except ValueError:
-        return "", f"日期 {start} 无法识别"
-    return day.isoformat(), ""
+        return "", f"日期 {start} 无法识别", False
+    return day.isoformat(), "", bool(calendar.missing_years(first, day))
 
 
 def catalog_updates(resource: Any, bases: Mapping[str, Any], profile: Profile, calendar: Any) -> Iterator[Deadline]:
@@ -114,9 +123,9 @@ def catalog_updates(resource: Any, bases: Mapping[str, Any], profile: Profile, c
             basis = bases.get(basis_id)
             if basis is None or not basis.repealed:
                 continue
-            due, error = end(calendar, basis.repealed, period)
+            due, error, provisional = end(calendar, basis.repealed, period)
             what = f"《{basis.name.strip('《》')}》{basis.article}废止后更新目录"
-            yield Deadline("catalog_update", what, resource.path, (key, "basis", index), resource.department, basis.repealed, due, "", period, error, basis_id)
+            yield Deadline("catalog_update", what, resource.path, (key, "basis", index), resource.department, basis.repealed, due, "", period, error, basis_id, provisional=provisional)
 
 
 _ACTORS = {"reviewed": BUREAU, "answered": "provider", "delivered": BUREAU, "feedback": "requester"}
@@ -146,11 +155,11 @@ def _steps(
             continue
         if step.field == "feedback" and request.get("result") == "不同意":
             return
-        due, error = end(calendar, previous, period)
+        due, error, provisional = end(calendar, previous, period)
         actor = {"provider": provider, "requester": requester}.get(_ACTORS[step.field], BUREAU)
         done = request.get(step.field, "")
         what = f"需求“{need['name']}”的共享申请"
-        yield Deadline(step.deadline, what, path, at, actor, previous, due, done, period, error, need["id"])
+        yield Deadline(step.deadline, what, path, at, actor, previous, due, done, period, error, need["id"], provisional=provisional)
         if not done:
             return
         previous, at = done, ("needs", index, "request", step.field)
@@ -162,13 +171,13 @@ def corrections(resource: Any, profile: Profile, calendar: Any) -> Iterator[Dead
     for index, entry in enumerate(resource.corrections):
         what = f"{entry['by']} 申请的数据校核"
         if raise_period and entry.get("obtained"):
-            due, error = end(calendar, entry["obtained"], raise_period)
+            due, error, provisional = end(calendar, entry["obtained"], raise_period)
             at = ("corrections", index, "obtained")
-            yield Deadline("correction_raise", what, resource.path, at, entry["by"], entry["obtained"], due, entry["requested"], raise_period, error)
+            yield Deadline("correction_raise", what, resource.path, at, entry["by"], entry["obtained"], due, entry["requested"], raise_period, error, provisional=provisional)
         if check:
-            due, error = end(calendar, entry["requested"], check, int(entry.get("extended", 0)))
+            due, error, provisional = end(calendar, entry["requested"], check, int(entry.get("extended", 0)))
             at = ("corrections", index, "requested")
-            yield Deadline("correction_check", what, resource.path, at, resource.department, entry["requested"], due, entry.get("checked", ""), check, error)
+            yield Deadline("correction_check", what, resource.path, at, resource.department, entry["requested"], due, entry.get("checked", ""), check, error, provisional=provisional)
 
 
 def open_applications(resource: Any, profile: Profile, calendar: Any) -> Iterator[Deadline]:
@@ -177,13 +186,13 @@ def open_applications(resource: Any, profile: Profile, calendar: Any) -> Iterato
     for index, entry in enumerate(resource.applications):
         what = f"{entry['received']} 收到的开放申请"
         if review:
-            due, error = end(calendar, entry["received"], review)
+            due, error, provisional = end(calendar, entry["received"], review)
             at = ("applications", index, "received")
-            yield Deadline("open_application_review", what, resource.path, at, resource.department, entry["received"], due, entry.get("decided", ""), review, error)
+            yield Deadline("open_application_review", what, resource.path, at, resource.department, entry["received"], due, entry.get("decided", ""), review, error, provisional=provisional)
         if provide and entry.get("decided") and entry.get("result") == "同意":
-            due, error = end(calendar, entry["decided"], provide)
+            due, error, provisional = end(calendar, entry["decided"], provide)
             at = ("applications", index, "decided")
-            yield Deadline("open_application_provide", what, resource.path, at, resource.department, entry["decided"], due, entry.get("opened", ""), provide, error)
+            yield Deadline("open_application_provide", what, resource.path, at, resource.department, entry["decided"], due, entry.get("opened", ""), provide, error, provisional=provisional)
 
 
 def pull_request(profile: Profile, calendar: Any, opened: str, delisting: bool, mounted: bool) -> Deadline | None:
@@ -192,8 +201,8 @@ def pull_request(profile: Profile, calendar: Any, opened: str, delisting: bool, 
     period = profile.deadline(kind)
     if period is None:
         return None
-    due, error = end(calendar, opened, period)
-    return Deadline(kind, "下线申请" if delisting else "目录更新申请", "", (), BUREAU, opened, due, "", period, error)
+    due, error, provisional = end(calendar, opened, period)
+    return Deadline(kind, "下线申请" if delisting else "目录更新申请", "", (), BUREAU, opened, due, "", period, error, provisional=provisional)
 
 
 def everything(catalog: Any, calendar: Any) -> list[Deadline]:

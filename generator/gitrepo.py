@@ -332,3 +332,23 @@ def head_or_none(path: Path) -> tuple[git.Repo, str] | None:
         return repo, resolve(repo, "HEAD")
     except RepoError:
         return None
+
+
+# -- notices: who made a commit, and when (generator.notices.start) -----------------------------
+
+
+@dataclass(frozen=True)
+class Committer:
+    """The committer of one commit, as recorded in it (anyone can write these; see generator.notices.start)."""
+
+    identity: str
+    """``Name <email>``."""
+    date: str
+    """Commit date as an Asia/Shanghai date, ``YYYY-MM-DD``."""
+
+
+def committer(repo: git.Repo, sha: str) -> Committer:
+    """Who committed ``sha`` and on which Beijing date."""
+    name, email, stamp = repo.git.show("-s", "--format=%cn%x00%ce%x00%cI", sha).split("\x00")
+    moment = dt.datetime.fromisoformat(stamp.strip()).astimezone(CHINA)
+    return Committer(f"{name} <{email}>", moment.date().isoformat())

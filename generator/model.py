@@ -252,6 +252,8 @@ class Registry:
     """Lower-level registries this one aggregates (``generator.federation``), as in the YAML."""
     member_pages: int = 5000
     """Members' resources get pages of their own on this site only up to this many in all."""
+    forge: dict[str, Any] = field(default_factory=dict)
+    """Forge settings: ``merge_committer``, who commits the forge's merges (see generator.notices.start)."""
     doc: Document = field(compare=False, repr=False, default=None)  # type: ignore[assignment]
 
     @classmethod

@@ -2,8 +2,9 @@
 
 The rules themselves, with their Chinese documentation, are in :mod:`generator.rules.changes_doc`.
 This stage dates the notices they need: for a 下线执行 the notice that actually ran on the base
-branch (from git history), for a 下线申请 the notice it would get if merged today. Profile and
-holiday calendar come from the base revision, so a pull request cannot shorten its own notice.
+branch (from git history, dated by the forge's merge commits: :mod:`generator.notices.start`), for a
+下线申请 the notice it would get if merged today. Profile, holiday calendar and the forge's merge
+identity come from the base revision, so a pull request cannot shorten its own notice.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import gitrepo, layout
 from generator.changes import Change
-from generator.notice import Notice, notice_of, notice_start
+from generator.model import STATUS_NOTICE
+from generator.notices.rules import Notice, Start, Terms, notice_of
+from generator.notices.start import MergeClock, find_start, merge_committers
 from generator.problems import Problem
 from generator.profiles import Profile
 from generator.rules import RULES, _load_all, applied
 from generator.rules.status import change_problem
 from generator.workdays import Calendar
+from generator.yamlfile import parse
 
 
 @dataclass(frozen=True)
@@ -55,12 +60,37 @@ def evaluate(changes: Sequence[Change], context: ChangeContext) -> tuple[list[Pr
 
 def notice_windows(changes: Sequence[Change], context: ChangeContext) -> dict[str, Notice]:
     windows: dict[str, Notice] = {}
+    clock: MergeClock | None = None
     for change in changes:
         if change.kind == "delist-request":
             data = change.data("after")
-            windows[change.path] = notice_of(data, change.path, (context.today, ""), context.profile, context.calendar, context.today)
-        elif change.kind == "delist-execute" and change.data("before").get("status") == "公示中":
-            start = notice_start(context.repo, context.base, change.old_path or change.path)
-            data = change.data("before")
+            start = Start("", context.today, "若今天合并", Terms.of(data))
             windows[change.path] = notice_of(data, change.path, start, context.profile, context.calendar, context.today)
+        elif _widens(change):
+            data = change.data("after")
+            terms = Terms.of(change.data("before")).widened(Terms.of(data))
+            start = Start("", context.today, "若今天合并（公示条件变严，公示重新起算）", terms)
+            windows[change.path] = notice_of(data, change.path, start, context.profile, context.calendar, context.today)
+        elif change.kind == "delist-execute" and change.data("before").get("status") == STATUS_NOTICE:
+            clock = clock or MergeClock(context.repo, base_committers(context))
+            found = find_start(context.repo, context.base, change.old_path or change.path, clock)
+            data = change.data("before")
+            windows[change.path] = notice_of(data, change.path, found, context.profile, context.calendar, context.today)
     return windows
+
+
+def _widens(change: Change) -> bool:
+    """A resource stays on notice and gains terms (mounted, a consumer): its notice restarts."""
+    before, after = change.data("before"), change.data("after")
+    if before.get("status") != STATUS_NOTICE or after.get("status") != STATUS_NOTICE:
+        return False
+    old = Terms.of(before)
+    return old.widened(Terms.of(after)) != old
+
+
+def base_committers(context: ChangeContext) -> tuple[str, ...]:
+    """The forge's merge identity as the base revision's ``registry.yaml`` names it."""
+    where = f"{context.prefix}/{layout.REGISTRY}" if context.prefix else layout.REGISTRY
+    raw = gitrepo.show(context.repo, context.base, where)
+    doc = parse(raw, where)[0] if raw is not None else None
+    return merge_committers(doc.data if doc is not None and isinstance(doc.data, dict) else {})

@@ -28,7 +28,7 @@ from generator.catalog import Catalog, load
 from generator.changes import Change, classify
 from generator.holidays import calendar_from
 from generator.model import STATUS_DELISTED, code_to_stem, stem_to_code
-from generator.notice import Notice
+from generator.notices.rules import Notice
 from generator.policy import ChangeContext, evaluate
 from generator.problems import Problem
 from generator.rules import RULES

@@ -1,9 +1,13 @@
 """Working days (工作日) under the State Council holiday schedule, including make-up days (调休).
 
 Years come from the ``chinesecalendar`` package, or from the registry's ``catalog/holidays.yaml``
-for years the package does not know yet (a year listed there replaces the package's data). A date
-in a year known to neither raises :class:`UnknownYear`, whose message names the year: deadlines are
-never guessed from weekends alone.
+for years the package does not know yet (a year listed there replaces the package's data). A year
+known to neither is counted provisionally (暂定) from the statutory holidays of
+《全国年节及纪念日放假办法》 (:mod:`generator.statutory`): weekends, the festivals and their 补假, without
+the State Council's 调休. Whoever shows a date counted that way labels it 暂定
+(:meth:`Calendar.missing_years` tells which years were provisional); the date becomes exact once the
+year's schedule is recorded. Only a year before the 办法's current revision that neither source
+knows raises :class:`UnknownYear`.
 
 How a period is counted (documented for users in ``docs/pr-workflow.md``):
 
@@ -24,20 +28,26 @@ from functools import cache
 import chinese_calendar
 from chinese_calendar import constants
 
+from generator import statutory
+
 WORKING, CALENDAR = "工作日", "自然日"
 
 
 class UnknownYear(Exception):
-    """A date falls in a year whose holiday schedule nobody has recorded."""
+    """A date falls in a year before the current 办法 whose holiday schedule nobody has recorded."""
 
     def __init__(self, year: int) -> None:
         self.year = year
-        last = max(package_years())
         super().__init__(
-            f"无法计算期限：{year} 年的节假日安排尚未收录（chinesecalendar 收录到 {last} 年，"
-            f"catalog/holidays.yaml 中也没有 {year} 年）。请按国务院办公厅公布的 {year} 年节假日"
+            f"无法计算期限：{year} 年的节假日安排没有收录。请按国务院办公厅公布的 {year} 年节假日"
             "安排补充 catalog/holidays.yaml。"
         )
+
+
+def missing_text(years: tuple[int, ...]) -> str:
+    """Why a date is 暂定, in Chinese, for users (no package names or file paths)."""
+    shown = "、".join(f"{year} 年" for year in years)
+    return f"{shown}的节假日安排尚未收录，暂按《全国年节及纪念日放假办法》规定的节日（不含调休）推算"
 
 
 @cache
@@ -67,18 +77,26 @@ class Calendar:
     extra: Mapping[int, YearSchedule] = field(default_factory=dict)
 
     def known(self, year: int) -> bool:
+        """Whether the year's State Council schedule is recorded (dates in it are exact)."""
         return year in self.extra or year in package_years()
 
+    def missing_years(self, first: dt.date, last: dt.date) -> tuple[int, ...]:
+        """Years from ``first`` to ``last`` (either order) counted provisionally: empty when exact."""
+        low, high = sorted((first.year, last.year))
+        return tuple(year for year in range(low, high + 1) if not self.known(year))
+
     def is_workday(self, day: dt.date) -> bool:
-        """Whether ``day`` is a working day; raises :class:`UnknownYear` for unknown years."""
+        """Whether ``day`` is a working day; provisional (statutory holidays only) in unknown years."""
         schedule = self.extra.get(day.year)
         if schedule is not None:
             if day in schedule.workdays:
                 return True
             return day.weekday() < 5 and day not in schedule.holidays
-        if day.year not in package_years():
+        if day.year in package_years():
+            return bool(chinese_calendar.is_workday(day))
+        if day.year < statutory.FIRST_YEAR:
             raise UnknownYear(day.year)
-        return bool(chinese_calendar.is_workday(day))
+        return statutory.is_workday(day)
 
     def next_workday(self, day: dt.date) -> dt.date:
         """``day`` itself if it is a working day, else the first working day after it."""

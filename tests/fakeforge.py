@@ -10,6 +10,13 @@ the forges' API documentation:
 
 A request that does not fit is answered ``422`` and recorded in ``violations``; tests assert that
 list is empty. The real clients of ``generator.forge`` run against it unchanged.
+
+The pull request of a commit (what dates a notice) follows the documented answers: GitHub's
+``GET /repos/{owner}/{repo}/commits/{sha}/pulls`` lists "the merged pull request that introduced
+the commit" (``pull-request-simple`` items with ``merged_at``, ``merge_commit_sha``, ``head.repo``,
+``base.ref``); Gitea's ``GET /repos/{owner}/{repo}/commits/{sha}/pull`` answers that one
+``PullRequest`` or 404. A hostile or broken forge is played with ``answers`` (a replacement answer,
+once) and ``redirects`` (a redirect, once).
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ GITHUB: list[Shape] = [
     ("GET", r"/repos/{repo}/pulls", {}, {}),
     ("GET", r"/repos/{repo}/pulls/\d+", {}, {}),
     ("GET", r"/repos/{repo}/pulls/\d+/files", {}, {}),
+    ("GET", r"/repos/{repo}/commits/[0-9a-f]{40}/pulls", {}, {}),
     ("GET", r"/repos/{repo}/issues", {}, {}),
     ("GET", r"/repos/{repo}/issues/\d+/comments", {}, {}),
     ("POST", r"/repos/{repo}/issues/\d+/comments", {"body": str}, {}),
@@ -52,6 +60,7 @@ GITEA: list[Shape] = [
     ("GET", r"/repos/{repo}/pulls", {}, {}),
     ("GET", r"/repos/{repo}/pulls/\d+", {}, {}),
     ("GET", r"/repos/{repo}/pulls/\d+/files", {}, {}),
+    ("GET", r"/repos/{repo}/commits/[0-9a-f]{40}/pull", {}, {}),
     ("GET", r"/repos/{repo}/issues", {}, {}),
     ("GET", r"/repos/{repo}/issues/\d+/comments", {}, {}),
     ("POST", r"/repos/{repo}/issues/\d+/comments", {"body": str}, {}),
@@ -66,10 +75,22 @@ GITEA: list[Shape] = [
 PAGE_SIZE = {"github": "per_page", "gitea": "limit"}
 
 
+class Raw:
+    """An answer sent as given (an HTML page, cut-off JSON)."""
+
+    def __init__(self, kind: str, data: bytes) -> None:
+        self.kind, self.data = kind, data
+
+
+class Redirect:
+    def __init__(self, location: str) -> None:
+        self.location = location
+
+
 class FakeForge:
     """Run with ``with FakeForge("github") as forge:``; ``forge.env`` configures the clients."""
 
-    def __init__(self, flavour: str) -> None:
+    def __init__(self, flavour: str, host: str = "127.0.0.1") -> None:
         self.flavour = flavour
         self.shapes = GITHUB if flavour == "github" else GITEA
         self.prefix = "" if flavour == "github" else "/api/v1"
@@ -83,7 +104,16 @@ class FakeForge:
         self.outages: list[tuple[str, str, bool]] = []
         """Requests to fail once with 502: ``(method, path regex, done)``; ``done`` applies the request
         first (the answer is lost on the way back), otherwise the forge does nothing."""
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.answers: list[tuple[str, str, int, str, bytes]] = []
+        """Requests answered once with something else, after the forge did them:
+        ``(method, path regex, status, content type, body)`` (an HTML page, cut-off JSON, …)."""
+        self.redirects: list[tuple[str, str, str]] = []
+        """Requests answered once with ``302 Location``: ``(method, path regex, location)``."""
+        self.seen: list[tuple[str, str, str]] = []
+        """Every request as ``(method, path, Authorization header)``, even those refused."""
+        self.now = "2026-11-22T01:00:00Z"
+        """Creation time the forge records for new issues and pull requests."""
+        self.server = ThreadingHTTPServer((host, 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -98,7 +128,8 @@ class FakeForge:
 
     @property
     def api(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}{self.prefix}"
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}{self.prefix}"
 
     @property
     def env(self) -> dict[str, str]:
@@ -117,11 +148,31 @@ class FakeForge:
         self.counter += 1
         return self.counter
 
-    def add_pull(self, title: str, head: str, base: str = "main", created: str = "2026-11-02T02:00:00Z", author: str = "gongan-user", body: str = "") -> int:
+    def add_pull(
+        self, title: str, head: str, base: str = "main", created: str = "2026-11-02T02:00:00Z", author: str = "gongan-user",
+        body: str = "", head_repo: str = OWNER_REPO, commits: tuple[str, ...] = (), merged_at: str | None = None,
+    ) -> int:
+        """A pull request; ``head_repo`` other than ours is a fork's, ``merged_at`` merges it (closed)
+        and ``commits`` are the commits it brought (the merge commit included)."""
         number = self.next_number()
-        self.issues[number] = {"title": title, "body": body, "state": "open", "user": author, "pull": True, "head": head, "base": base, "created": created, "files": []}
-        self.branches.setdefault(head, hashlib.sha1(head.encode()).hexdigest())
+        self.issues[number] = {
+            "title": title, "body": body, "state": "closed" if merged_at else "open", "user": author, "pull": True,
+            "head": head, "base": base, "created": created, "files": [], "head_repo": head_repo,
+            "commits": list(commits), "merged_at": merged_at,
+        }
+        if head_repo == OWNER_REPO:
+            self.branches.setdefault(head, hashlib.sha1(head.encode()).hexdigest())
         return number
+
+    def add_issue(self, title: str, body: str, author: str, state: str = "open", created: str = "2026-11-02T02:00:00Z") -> int:
+        number = self.next_number()
+        self.issues[number] = {"title": title, "body": body, "state": state, "user": author, "pull": False, "created": created}
+        return number
+
+    def add_comment(self, issue: int, body: str, author: str) -> int:
+        comment_id = 1000 + len(self.comments)
+        self.comments[comment_id] = {"issue": issue, "body": body, "user": author}
+        return comment_id
 
     def pulls(self) -> list[dict[str, Any]]:
         return [dict(i, number=n) for n, i in sorted(self.issues.items()) if i["pull"]]
@@ -129,15 +180,26 @@ class FakeForge:
     # -- JSON views ------------------------------------------------------------------------
     def _pull_json(self, number: int) -> dict[str, Any]:
         item = self.issues[number]
+        head_repo = item.get("head_repo", OWNER_REPO)
+        commits = item.get("commits") or []
         return {
             "number": number, "title": item["title"], "body": item["body"], "state": item["state"],
             "created_at": item["created"], "user": {"login": item["user"]},
-            "head": {"ref": item["head"], "sha": self.branches.get(item["head"], "")}, "base": {"ref": item["base"]},
+            "head": {
+                "ref": item["head"], "sha": self.branches.get(item["head"], "") if head_repo == OWNER_REPO else "f" * 40,
+                "repo": {"full_name": head_repo, "fork": head_repo != OWNER_REPO} if head_repo else None,
+            },
+            "base": {"ref": item["base"], "repo": {"full_name": OWNER_REPO, "fork": False}},
+            "merged": bool(item.get("merged_at")), "merged_at": item.get("merged_at"),
+            "merge_commit_sha": commits[-1] if commits and item.get("merged_at") else None,
         }
 
     def _issue_json(self, number: int) -> dict[str, Any]:
         item = self.issues[number]
-        data: dict[str, Any] = {"number": number, "title": item["title"], "body": item["body"], "state": item["state"], "user": {"login": item["user"]}}
+        data: dict[str, Any] = {
+            "number": number, "title": item["title"], "body": item["body"], "state": item["state"],
+            "user": {"login": item["user"]}, "created_at": item.get("created", self.now),
+        }
         if item["pull"]:
             data["pull_request"] = {"url": f"/pulls/{number}"}
         return data
@@ -182,17 +244,27 @@ class FakeForge:
         path = path[len(self.prefix):]
         query = dict(urllib.parse.parse_qsl(parsed.query))
         body = json.loads(raw) if raw else None
+        self.seen.append((method, path, headers.get("Authorization") or ""))
         self.requests.append((method, path, body))
         problem = self._check(method, path, headers, body)
         if problem:
             self.violations.append(problem)
             return 422, {"message": problem}
+        redirect = next((r for r in self.redirects if r[0] == method and re.search(r[1], path)), None)
+        if redirect is not None:
+            self.redirects.remove(redirect)
+            return 302, Redirect(redirect[2])
         outage = next((o for o in self.outages if o[0] == method and re.search(o[1], path)), None)
         if outage is not None:
             self.outages.remove(outage)
             if outage[2]:
                 self._route(method, path.removeprefix(f"/repos/{OWNER_REPO}"), query, body)
             return 502, {"message": "Bad Gateway"}
+        answer = next((a for a in self.answers if a[0] == method and re.search(a[1], path)), None)
+        if answer is not None:
+            self.answers.remove(answer)
+            self._route(method, path.removeprefix(f"/repos/{OWNER_REPO}"), query, body)
+            return answer[2], Raw(answer[3], answer[4])
         return self._route(method, path.removeprefix(f"/repos/{OWNER_REPO}"), query, body)
 
     def _page(self, items: list[Any], query: dict[str, str]) -> list[Any]:
@@ -207,6 +279,12 @@ class FakeForge:
             return 200, {"login": BOT}
         if m := re.fullmatch(r"/pulls/(\d+)/files", path):
             return 200, self._page([{"filename": f, "status": "modified"} for f in self.issues[int(m[1])]["files"]], query)
+        if m := re.fullmatch(r"/commits/([0-9a-f]{40})/pulls?", path):
+            merged = [n for n, i in sorted(self.issues.items()) if i["pull"] and m[1] in (i.get("commits") or [])]
+            if self.flavour == "github":
+                return 200, [self._pull_json(n) for n in merged]
+            done = [n for n in merged if self.issues[n].get("merged_at")]
+            return (200, self._pull_json(done[-1])) if done else (404, {"message": "Not Found"})
         if m := re.fullmatch(r"/pulls/(\d+)", path):
             number = int(m[1])
             return (200, self._pull_json(number)) if number in self.issues and self.issues[number]["pull"] else (404, {})
@@ -215,12 +293,19 @@ class FakeForge:
             numbers = [p["number"] for p in self.pulls() if state == "all" or p["state"] == state]
             return 200, self._page([self._pull_json(n) for n in numbers], query)
         if path == "/pulls" and method == "POST":
-            if any(p["head"] == body["head"] and p["state"] == "open" for p in self.pulls()):
+            mine = [p for p in self.pulls() if p.get("head_repo", OWNER_REPO) == OWNER_REPO]
+            if any(p["head"] == body["head"] and p["state"] == "open" for p in mine):
                 return 422, {"message": "A pull request already exists"}
             if body["head"] not in self.branches:
                 return 422, {"message": "head branch does not exist"}
+            base_file = {f for (b, f) in self.files if b == body["base"]}
+            if all(self.files.get((body["head"], f)) == self.files.get((body["base"], f)) for f in base_file | {f for (b, f) in self.files if b == body["head"]}):
+                return 422, {"message": f"No commits between {body['base']} and {body['head']}"}
             number = self.next_number()
-            self.issues[number] = {"title": body.get("title", ""), "body": body.get("body", ""), "state": "open", "user": BOT, "pull": True, "head": body["head"], "base": body["base"], "created": "2026-11-22T01:00:00Z", "files": []}
+            self.issues[number] = {
+                "title": body.get("title", ""), "body": body.get("body", ""), "state": "open", "user": BOT, "pull": True,
+                "head": body["head"], "base": body["base"], "created": self.now, "files": [], "head_repo": OWNER_REPO,
+            }
             return 201, self._pull_json(number)
         if path == "/issues" and method == "GET":
             numbers = sorted(self.issues)
@@ -229,7 +314,7 @@ class FakeForge:
             return 200, self._page([self._issue_json(n) for n in numbers], query)
         if path == "/issues" and method == "POST":
             number = self.next_number()
-            self.issues[number] = {"title": body["title"], "body": body.get("body", ""), "state": "open", "user": BOT, "pull": False}
+            self.issues[number] = {"title": body["title"], "body": body.get("body", ""), "state": "open", "user": BOT, "pull": False, "created": self.now}
             return 201, self._issue_json(number)
         if m := re.fullmatch(r"/issues/(\d+)/comments", path):
             number = int(m[1])
@@ -291,9 +376,15 @@ class FakeForge:
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length) if length else b""
                 status, payload = forge.handle(self.command, self.path, self.headers, raw)
-                data = json.dumps(payload).encode()
+                kind, data = "application/json", b""
+                if isinstance(payload, Raw):
+                    kind, data = payload.kind, payload.data
+                elif not isinstance(payload, Redirect):
+                    data = json.dumps(payload).encode()
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                if isinstance(payload, Redirect):
+                    self.send_header("Location", payload.location)
+                self.send_header("Content-Type", kind)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)

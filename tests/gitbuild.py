@@ -15,6 +15,8 @@ from conftest import BASE
 
 AUTHOR = {"GIT_AUTHOR_NAME": "测试提交人", "GIT_AUTHOR_EMAIL": "tester@example.gov.cn"}
 COMMITTER = {"GIT_COMMITTER_NAME": "测试提交人", "GIT_COMMITTER_EMAIL": "tester@example.gov.cn"}
+FORGE = {"GIT_COMMITTER_NAME": "代码托管平台", "GIT_COMMITTER_EMAIL": "forge@example.gov.cn"}
+"""The identity of the forge's merges (``forge.merge_committer`` of the base test catalog)."""
 
 
 class GitRepo:
@@ -25,12 +27,12 @@ class GitRepo:
         root.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q", "-b", "main")
 
-    def git(self, *args: str, day: str = "2026-01-05") -> str:
+    def git(self, *args: str, day: str = "2026-01-05", committer: dict[str, str] | None = None) -> str:
         stamp = day if "T" in day else f"{day}T10:00:00+08:00"
         env = {
             **os.environ,
             **AUTHOR,
-            **COMMITTER,
+            **(committer or COMMITTER),
             "GIT_AUTHOR_DATE": stamp,
             "GIT_COMMITTER_DATE": stamp,
             "GIT_CONFIG_GLOBAL": os.devnull,
@@ -67,8 +69,13 @@ class GitRepo:
         self.git("checkout", "-q", name)
 
     def merge(self, branch: str, day: str, message: str = "") -> str:
-        """Merge ``branch`` into the current branch with a merge commit (as a forge does)."""
-        self.git("merge", "-q", "--no-ff", "-m", message or f"合并 {branch}", branch, day=day)
+        """Merge ``branch`` into the current branch with a merge commit, committed by the forge."""
+        self.git("merge", "-q", "--no-ff", "-m", message or f"合并 {branch}", branch, day=day, committer=FORGE)
+        return self.git("rev-parse", "HEAD")
+
+    def fast_forward(self, branch: str) -> str:
+        """Fast-forward the current branch to ``branch``: its commits land as their author made them."""
+        self.git("merge", "-q", "--ff-only", branch)
         return self.git("rev-parse", "HEAD")
 
 

@@ -98,10 +98,16 @@ def test_catalog_update_starts_on_the_repeal_and_skips_delisted_entries(tmp_path
     assert list(deadlines.catalog_updates(delisted, bases, catalog.profile, CALENDAR)) == []
 
 
-def test_a_year_without_a_schedule_is_reported_not_raised(tmp_path: Path) -> None:
+def test_a_year_without_a_schedule_is_provisional_not_raised(tmp_path: Path) -> None:
+    """A year nobody has recorded is counted from the statutory holidays and labelled 暂定
+    (generator.statutory); a year before the current holiday regulation is reported, not raised."""
     catalog = catalog_of(tmp_path, "binzhou", NEEDS.format(provider="gongan", request='{date: "2099-03-02"}'))
     (step,) = deadlines.share_requests(catalog, CALENDAR)
-    assert step.due == "" and "2099" in step.error and step.state("2099-04-01") == "无法计算"
+    assert step.due and step.provisional and step.shown_due == f"{step.due}（暂定）" and step.error == ""
+    assert step.state("2099-03-03") == "进行中"
+    catalog = catalog_of(tmp_path / "old", "binzhou", NEEDS.format(provider="gongan", request='{date: "2003-03-02"}'))
+    (step,) = deadlines.share_requests(catalog, CALENDAR)
+    assert step.due == "" and "2003" in step.error and step.state("2003-04-01") == "无法计算"
 
 
 def test_pull_request_answer_follows_the_profile() -> None:

@@ -95,3 +95,90 @@ def test_submitter_text_cannot_ping_inject_or_break_out() -> None:
     assert "](" not in shown.replace("\\]\\(", "")
     assert "https://" not in shown
     assert len(text("长" * 1000)) <= 300
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_the_merged_pull_request_of_a_commit(flavour: str) -> None:
+    """The forge's record of when a commit reached the default branch: the merged pull request that
+    brought it (not a fork's unmerged one, not one merged into another branch)."""
+    merge, other = "a" * 40, "b" * 40
+    with FakeForge(flavour) as fake:
+        fake.add_pull("【下线申请】甲", head="gongan/delist", commits=("c" * 40, merge), merged_at="2026-03-03T07:12:00Z")
+        fake.add_pull("旧申请", head="x", head_repo="outsider/catalog", commits=(other,))
+        fake.add_pull("发布分支", head="y", base="release", commits=(other,), merged_at="2026-01-01T00:00:00Z")
+        client = from_env(fake.env)
+        found = client.merged_pull(merge)
+        assert found is not None and (found.merged_at, found.base, found.head_repo) == ("2026-03-03T07:12:00Z", "main", "bureau/catalog")
+        assert client.merged_pull(other) is None
+        assert client.merged_pull("d" * 40) is None
+        assert fake.violations == []
+
+
+def test_issue_and_pull_authors_and_forks_are_read() -> None:
+    with FakeForge("github") as fake:
+        fake.add_issue("【公示】伪造", "<!-- catalog-notice -->", author="outsider", state="closed")
+        fake.add_pull("同名分支", head="catalog-bot/delist-1", head_repo="outsider/catalog", author="outsider")
+        client = from_env(fake.env)
+        assert [(i.author, i.state, i.created) for i in client.issues()] == [("outsider", "closed", "2026-11-02T02:00:00Z")]
+        assert [(p.head, p.head_repo, p.author) for p in client.pulls("all")] == [("catalog-bot/delist-1", "outsider/catalog", "outsider")]
+        assert client.repository() == "bureau/catalog"
+
+
+HOSTILE = [
+    ("html", 200, "text/html", b"<!DOCTYPE html><html><body>\xe7\x99\xbb\xe5\xbd\x95</body></html>", "返回了网页而不是 JSON"),
+    ("html-as-json", 200, "application/json", b"<html><body>502</body></html>", "返回了网页而不是 JSON"),
+    ("truncated", 200, "application/json", b'[{"number": 1, "title": "\xe5\x85', "不是完整的 JSON"),
+    ("object-not-list", 200, "application/json", b'{"message": "rate limited"}', "应为列表，实际是对象"),
+    ("missing-number", 200, "application/json", b'[{"title": "x", "body": "", "state": "open", "user": {"login": "a"}}]', "缺少编号字段 number"),
+    ("list-of-strings", 200, "application/json", b'["1", "2"]', "格式不对：应为对象，实际是字符串"),
+]
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+@pytest.mark.parametrize("case,status,kind,body,words", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_broken_answers_are_chinese_errors(flavour: str, case: str, status: int, kind: str, body: bytes, words: str) -> None:
+    with FakeForge(flavour) as fake:
+        fake.answers.append(("GET", r"/issues$", status, kind, body))
+        with pytest.raises(ForgeError, match=words) as caught:
+            from_env(fake.env).issues()
+        assert "GET" in str(caught.value) or "议题" in str(caught.value)
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_write_answered_without_number_is_an_error_after_the_forge_did_it(flavour: str) -> None:
+    with FakeForge(flavour) as fake:
+        fake.answers.append(("POST", r"/issues$", 201, "application/json", b'{"title": "x", "state": "open"}'))
+        with pytest.raises(ForgeError, match="缺少编号字段 number"):
+            from_env(fake.env).open_issue("标题", "正文")
+        assert [i["title"] for i in fake.issues.values()] == ["标题"], "the forge did open it"
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_redirect_to_another_host_is_not_followed_with_the_token(flavour: str) -> None:
+    with FakeForge(flavour, host="127.0.0.2") as elsewhere, FakeForge(flavour) as fake:
+        fake.redirects.append(("GET", r"/issues$", f"{elsewhere.api}/repos/{fake.env['CATALOG_FORGE_REPO']}/issues"))
+        with pytest.raises(ForgeError, match="重定向到另一个地址 http://127.0.0.2:") as caught:
+            from_env(fake.env).issues()
+        assert "保护访问令牌" in str(caught.value)
+        assert elsewhere.seen == [], "nothing, least of all the token, reached the other host"
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_a_redirect_within_the_api_is_followed(flavour: str) -> None:
+    with FakeForge(flavour) as fake:
+        fake.add_issue("甲", "", author="someone")
+        fake.redirects.append(("GET", r"/repos/old/name/issues$", f"{fake.api}/repos/{fake.env['CATALOG_FORGE_REPO']}/issues?state=all"))
+        env = {**fake.env, "CATALOG_FORGE_REPO": "old/name"}
+        fake.shapes = [(m, p.replace("{repo}", "(?:{repo}|old/name)"), r, o) for m, p, r, o in fake.shapes]
+        found = from_env(env).rest.call("GET", "/repos/old/name/issues")  # type: ignore[attr-defined]
+        assert [i["title"] for i in found] == ["甲"]
+        assert len(fake.seen) == 2 and all(auth for _, _, auth in fake.seen)
+
+
+def test_login_falls_back_to_the_actions_bot_only_when_the_token_may_not_ask() -> None:
+    with FakeForge("github") as fake:
+        fake.answers.append(("GET", r"^/user$", 403, "application/json", b'{"message": "Resource not accessible by integration"}'))
+        assert from_env(fake.env).login() == "github-actions[bot]"
+        fake.answers.append(("GET", r"^/user$", 500, "application/json", b'{"message": "boom"}'))
+        with pytest.raises(ForgeError, match="HTTP 500"):
+            from_env(fake.env).login()

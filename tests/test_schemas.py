@@ -42,6 +42,7 @@ EXAMPLES = {
     "a@b.cn", "0771-1234567", "@test-gongan", "org/team", "https://flk.npc.gov.cn/", "2024-05-10", "101001/000001",
     "11990100001000029N", "gongan", "pipl-13", "45", "450100", "share.type", "１０１００１/０００００１", "x", "",
     "R-007", "U-001",  # rule ids in the profiles' applicability tables, unchecked provisions
+    "国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号）", "https://www.gov.cn/zhengce/content/",
 }
 PROBES = sorted(
     {variant for text in _catalog_strings() | EXAMPLES for variant in (text, text + "\n", text + "\r\n", "\n" + text, text + " ", text + "\u3000")}

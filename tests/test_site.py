@@ -70,13 +70,16 @@ def test_every_resource_has_a_page_at_its_code(site: Path) -> None:
     assert 'href="../../resources/301001-000001/"' in delisted
 
 
-def test_notice_shows_start_end_and_days_left(site: Path) -> None:
+def test_notice_shows_start_end_and_a_countdown_for_the_reader(site: Path) -> None:
     html = page(site, "resources/302001-000002/index.html")
     assert "公示中：已批准下线" in html
-    match = re.search(r'公示期 (\d{4}-\d\d-\d\d) 至 <strong class="catalog-notice-end">(\d{4}-\d\d-\d\d)</strong>，还剩 (\d+) 个自然日', html)
+    match = re.search(r'公示期 (\d{4}-\d\d-\d\d) 至 <strong class="catalog-notice-end">(\d{4}-\d\d-\d\d)</strong>（北京时间）', html)
     assert match, "notice banner without dates"
     assert match[1] == "2026-11-02"
     assert match[2] > "2026-11-22"
+    # The days left are counted in the reader's browser (test_notice_site.py): the page built on
+    # 2026-11-22 must not say how many days are left, which would be wrong the next day.
+    assert "还剩" not in html and f'data-countdown-end="{match[2]}"' in html
     assert "公示：有 1 个资源已批准下线" in html, "announcement bar missing"
 
 

@@ -1,4 +1,9 @@
-"""``catalog notice``: resources on public notice, their end dates, and the notice bot (``--apply``)."""
+"""``catalog notice``: resources on public notice, their end dates, and the notice bot (``--apply``).
+
+Without ``--apply`` the notices are dated by the forge's merge commits in the git history; with it,
+by the forge's own record of each merge (see :mod:`generator.notices.start`). Exit code 1 when a
+notice cannot be dated or a step of the bot failed; a provisional (暂定) end is not a failure.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +16,16 @@ from generator import gitrepo
 from generator.catalog import load
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.commands.check import locate
-from generator.forge import ForgeError, from_env
+from generator.forge import Forge, ForgeError, from_env
 from generator.holidays import calendar_from
-from generator.notice import find_notices
-from generator.noticebot import Action, apply, overdue
+from generator.notices.bot import Action, apply, overdue
+from generator.notices.start import Clock, ForgeClock, MergeClock, find_notices, merge_committers
 from generator.report.notices import render
 from generator.validate import today
 from generator.workdays import parse_date
 
-HELP = "列出公示中的资源及公示期满日期；加 --apply 时提醒使用部门、开启下线执行拉取请求"
+HELP = "列出公示中的资源及公示期满日期；加 --apply 时发布公示通知、提醒使用部门、开启下线执行拉取请求"
+RETRY = "catalog：以上为中断前已完成的操作；问题排除后重新运行即可，已完成的操作不会重复执行。"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -45,25 +51,37 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(str(err)) from None
     catalog, _ = load(files, prefix)
     calendar, _ = calendar_from(catalog)
-    notices = find_notices(repo, prefix, catalog, on, rev=args.rev, calendar=calendar)
-    if args.format == "json":
-        sys.stdout.write(json.dumps([n.as_dict() for n in notices], ensure_ascii=False, indent=2, sort_keys=True) + "\n")
-    else:
-        sys.stdout.write(render(notices, on))
-    if args.apply:
-        stream = sys.stderr if args.format == "json" else sys.stdout
-        actions: list[Action] = []
-        try:
+    clock: Clock = MergeClock(repo, merge_committers(catalog.registry))
+    stream = sys.stderr if args.format == "json" else sys.stdout
+    actions: list[Action] = []
+    forge: Forge | None = None
+    try:
+        if args.apply:
             forge = from_env()
-            apply(forge, notices, catalog, on, actions)
+            clock = ForgeClock(forge, clock)
+        notices = find_notices(repo, prefix, catalog, on, rev=args.rev, calendar=calendar, clock=clock)
+        if args.format == "json":
+            sys.stdout.write(json.dumps([n.as_dict() for n in notices], ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        else:
+            sys.stdout.write(render(notices, on))
+        if forge is not None:
+            apply(forge, notices, catalog, on, actions, calendar)
             actions += overdue(forge, catalog, calendar, on)
-        except ForgeError as err:
+    except ForgeError as err:
+        if forge is not None:
             _show(actions, stream)
-            print(f"catalog：{err}", file=sys.stderr)
-            print("catalog：以上为中断前已完成的操作；问题排除后重新运行即可，已完成的操作不会重复执行。", file=sys.stderr)
-            return EXIT_PROBLEMS
+        print(f"catalog：{err}", file=sys.stderr)
+        if forge is not None:
+            print(RETRY, file=sys.stderr)
+        return EXIT_PROBLEMS
+    failed = [a for a in actions if a.kind == "error"]
+    if forge is not None:
         _show(actions, stream)
-    return EXIT_PROBLEMS if any(n.error for n in notices) else EXIT_OK
+        for action in failed:
+            print(f"catalog：{action.message}", file=sys.stderr)
+        if failed:
+            print(RETRY, file=sys.stderr)
+    return EXIT_PROBLEMS if failed or any(n.error for n in notices) else EXIT_OK
 
 
 def _show(actions: list[Action], stream: TextIO) -> None:

@@ -7,6 +7,7 @@ from xml.etree import ElementTree as ET
 
 from generator.model import code_to_stem
 from generator.site.data import CHANGES_SHOWN, SiteData
+from generator.site.notices import public_summary
 from generator.textsafety import XML_ILLEGAL
 
 NS = "http://www.w3.org/2005/Atom"
@@ -73,10 +74,9 @@ def notices(data: SiteData, base: str) -> bytes:
         Entry(
             f"{_id(data, 'notices')}:{n.code}:{n.notice_start}",
             f"公示：{n.name}（{n.code}）拟下线",
-            f"{n.notice_start}T00:00:00+08:00",
+            f"{n.notice_start or data.build_date}T00:00:00+08:00",
             f"{base}resources/{code_to_stem(n.code)}/",
-            f"公示期 {n.notice_start} 至 {n.notice_end}"
-            + ("，已期满。" if n.due else f"，还剩 {n.days_left} 个{n.unit}。"),
+            public_summary(n),
         )
         for n in sorted(data.notices, key=lambda n: (n.notice_start, n.code), reverse=True)
     ]

@@ -15,7 +15,12 @@ from typing import Protocol
 
 
 class ForgeError(Exception):
-    """The forge refused a request or cannot be reached (message in Chinese)."""
+    """The forge refused a request, cannot be reached or answered nonsense (message in Chinese)."""
+
+    def __init__(self, message: str, status: int = 0) -> None:
+        super().__init__(message)
+        self.status = status
+        """The HTTP status of a refusal; 0 when there was no HTTP answer to speak of."""
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,11 @@ class PullRequest:
     author: str
     head_sha: str = ""
     body: str = ""
+    head_repo: str = ""
+    """``owner/name`` of the repository the head branch lives in (a fork's for a fork's pull
+    request); empty when that repository was deleted."""
+    merged_at: str = ""
+    """Merge time recorded by the forge, ISO 8601; empty when not merged."""
 
 
 @dataclass(frozen=True)
@@ -47,16 +57,30 @@ class Issue:
     title: str
     body: str
     state: str
+    author: str = ""
+    """Login of the account that opened it: only the bot's own issues carry its markers."""
+    created: str = ""
+    """Creation time recorded by the forge, ISO 8601."""
 
 
 class Forge(Protocol):
     """What the bot does on a forge. It never merges and never closes anything."""
 
     def login(self) -> str:
-        """The account the token acts as (to find the bot's own comments)."""
+        """The account the token acts as: only its issues, comments and pull requests are the bot's."""
+        ...
+
+    def repository(self) -> str:
+        """``owner/name`` of the repository (a pull request from elsewhere is a fork's)."""
         ...
 
     def default_branch(self) -> str: ...
+
+    def merged_pull(self, sha: str) -> PullRequest | None:
+        """The merged pull request whose merge brought commit ``sha`` into the default branch, as the
+        forge records it (its ``merged_at`` is when the change reached the branch); ``None`` when the
+        commit came some other way (pushed directly)."""
+        ...
 
     def pulls(self, state: str = "open") -> list[PullRequest]: ...
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Any
 
 from generator.diffs import show
-from generator.notice import Notice
+from generator.notices.rules import Notice
 from generator.problems import LEVEL_LABELS, Problem
 from generator.report.effects import describe, effects
 from generator.report.neutral import text
@@ -129,23 +128,20 @@ def _notice(change: Any, notice: Notice, today: str) -> str:
     length = f"{notice.days} 个{notice.unit}（{text(notice.basis)}）"
     if notice.error:
         return f"**公示期**：无法计算——{text(notice.error)}"
-    after = _next(notice.notice_end)
-    if change.kind == "delist-request":
+    after = notice.executable_from
+    tentative = f"（暂定：{notice.provisional_reason}）" if notice.provisional else ""
+    if not notice.commit:  # a 下线申请, or terms widened: the notice it gets if merged today
         consumers = "、".join(notice.consumers) or "无"
         return (
             f"**公示期**：若于 {today} 合并，自次日起公示 {length}，"
-            f"公示期至 {notice.notice_end}（北京时间），{after} 起可提交下线执行。"
+            f"公示期至 {notice.notice_end}{tentative}（北京时间），{after} 起可提交下线执行。"
             f"公示期间须通知使用部门：{text(consumers)}。"
         )
     state = "已期满，可以下线执行" if notice.due else f"尚未期满（还剩 {notice.days_left} 个{notice.unit}）"
     return (
-        f"**公示期**：“公示中”状态于 {notice.notice_start} 合并进主分支（提交 {notice.commit[:7]}），"
-        f"自次日起公示 {length}，公示期至 {notice.notice_end}（北京时间），{state}。"
+        f"**公示期**：“公示中”状态于 {notice.notice_start} 合并进主分支（{text(notice.start_source)} {notice.commit[:7]}），"
+        f"自次日起公示 {length}，公示期至 {notice.notice_end}{tentative}（北京时间），{state}。"
     )
-
-
-def _next(day: str) -> str:
-    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
 
 
 def _problems(problems: tuple[Problem, ...]) -> str:

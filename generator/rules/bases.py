@@ -78,9 +78,9 @@ def basis_in_force(resource: Resource, context: Context) -> Iterator[Problem]:
         if deadline.error:
             message, level = f"{head}：{deadline.error}", "warning"
         elif deadline.overdue(context.today):
-            message, level = f"{head}，现已逾期：目录应在 {deadline.due} 前更新（{deadline.period.describe()}），请改引现行依据", "error"
+            message, level = f"{head}，现已逾期：目录应在 {deadline.shown_due} 前更新（{deadline.period.describe()}），请改引现行依据", "error"
         else:
-            message, level = f"{head}：请在 {deadline.due} 前更新目录，改引现行依据（{deadline.period.describe()}）", "warning"
+            message, level = f"{head}：请在 {deadline.shown_due} 前更新目录，改引现行依据（{deadline.period.describe()}）", "warning"
         yield at(resource.doc, "R-005", message, *deadline.at, level=level)  # type: ignore[arg-type]
     for key, label, index, basis_id in _citations(resource):
         basis = bases.get(basis_id)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from generator.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
+from generator.notices.rules import Terms
 from generator.problems import Problem
 from generator.rules import RULES, rule
 
@@ -108,10 +109,14 @@ def consumers_listed(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
 @rule("P-004", "公示期未满就执行下线", scope="change")
 def notice_ran(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     """
-    下线执行（状态由“公示中”改为“已下线”）须等公示期满。公示从“公示中”状态合并进主分支的
-    那一天起算（以 git 历史为准，不以文件中填写的任何日期为准），第二天为第 1 天；公示期的长度
-    和按工作日还是自然日计算由本辖区规则配置规定；公示期最后一天过后，才能合并下线执行。
-    未经公示直接把“在用”改为“已下线”也不允许。
+    下线执行（状态由“公示中”改为“已下线”）须等公示期满。公示从“公示中”状态由代码托管平台合并进
+    主分支的那一天起算（以平台所做的合并提交为准，不以文件或提交中申请人可以填写的任何日期为准），
+    第二天为第 1 天；公示期的长度和按工作日还是自然日计算由本辖区规则配置规定；公示期最后一天过后，
+    才能合并下线执行。未经公示直接把“在用”改为“已下线”也不允许。
+
+    无法确认公示开始日期（“公示中”状态不是经代码托管平台合并进主分支的）时，不能执行下线。
+    截止日为“暂定”（公示期跨入的年份尚未收录国务院办公厅公布的节假日安排）时也不能执行：
+    须先由大数据主管部门把该年安排写入 ``catalog/holidays.yaml``，截止日确定后再执行。
 
     依据（按规则配置）：广西 第二十二条（目录公示 30 日）、第二十七条（三）（已挂载数据公示 30 个
     工作日）；贵州 第二十五条（停止提供须提前报备案：先申请，后执行，没有公示期）。全国基线和其他
@@ -136,6 +141,13 @@ def notice_ran(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
             continue
         if notice.error:
             yield _problem(change, "P-004", f"无法确认公示期已满：{notice.error}", "status")
+        elif notice.provisional:
+            years = "、".join(f"{year} 年" for year in notice.missing_years)
+            message = (
+                f"公示期截止日 {notice.notice_end} 是暂定的：{notice.provisional_reason}。须先由大数据主管部门"
+                f"按国务院办公厅的通知把 {years}的节假日安排写入 catalog/holidays.yaml，截止日确定并届满后方可下线执行（{notice.basis}）"
+            )
+            yield _problem(change, "P-004", message, "status")
         elif not notice.due:
             message = (
                 f"公示期未满：公示自 {notice.notice_start} 起（次日为第 1 天），{notice.days} 个{notice.unit}，"
@@ -146,6 +158,46 @@ def notice_ran(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
 
 def _next_day(day: str) -> str:
     return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+
+
+@rule("P-008", "公示期间放宽了公示条件", scope="change")
+def notice_terms(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
+    """
+    公示的条件在公示开始时确定：是否已挂载数据（决定公示期是 30 日还是 30 个工作日）和须通知的
+    使用部门。公示期间不能放宽这些条件——把 ``mounted`` 从 ``true`` 改为 ``false``、删去使用部门，
+    都会被拒绝；即使改动被合并，公示期和通知对象也仍按原来的条件计算。确需调整的，请先撤销下线
+    （状态改回“在用”），再重新提交下线申请，公示从重新合并之日起算。
+
+    公示期间增加使用部门或改为已挂载数据（条件变严）可以合并，但公示从该改动合并之日起重新计算，
+    以便新增的使用部门得到完整的公示期；检查结果中会给出重新计算后的截止日。
+
+    依据（按规则配置）：广西 第二十二条、第二十七条（三）（公示期间数据提供部门负责通知数据使用部门）；
+    其他配置为目录记录规则（公示的条件在公示开始时确定）。
+
+    不通过（公示中的资源删去使用部门）：
+
+        status: 公示中
+        mounted: true
+        consumers: []
+
+    通过（不改变公示条件）：
+
+        status: 公示中
+        mounted: true
+        consumers: [shichang]
+    """
+    for change in changes:
+        before, after = change.data("before"), change.data("after")
+        if before.get("status") != STATUS_NOTICE or after.get("status") != STATUS_NOTICE:
+            continue
+        lost = Terms.of(before).narrowed_by(Terms.of(after))
+        if lost:
+            message = (
+                f"公示期间不能放宽公示条件（{'；'.join(lost)}）：公示的条件在公示开始时已经确定。"
+                "确需调整的，请先撤销下线（状态改回“在用”），再重新提交下线申请"
+            )
+            field = "mounted" if before.get("mounted") is True and after.get("mounted") is not True else "consumers"
+            yield _problem(change, "P-008", message, field)
 
 
 @rule("P-005", "状态变化不符合下线程序", scope="change")

@@ -30,12 +30,12 @@ def _report(doc: Any, rule_id: str, deadline: deadlines.Deadline, context: Conte
         yield at(doc, rule_id, f"{deadline.what}：无法计算期限：{deadline.error}", *deadline.at, level="warning")
     elif deadline.overdue(context.today):
         message = (
-            f"{deadline.what}已逾期：{action}的期限至 {deadline.due}，自 {deadline.start} 起 {period}；"
+            f"{deadline.what}已逾期：{action}的期限至 {deadline.shown_due}，自 {deadline.start} 起 {period}；"
             f"应由{_who(deadline.actor, context)}办理"
         )
         yield at(doc, rule_id, message, *deadline.at, level="warning")
     elif deadline.late:
-        message = f"{deadline.what}逾期完成：{action}的期限至 {deadline.due}，实际 {deadline.done}，自 {deadline.start} 起 {period}"
+        message = f"{deadline.what}逾期完成：{action}的期限至 {deadline.shown_due}，实际 {deadline.done}，自 {deadline.start} 起 {period}"
         yield at(doc, rule_id, message, *deadline.at, level="warning")
 
 

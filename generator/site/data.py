@@ -16,7 +16,7 @@ from generator.catalog import Catalog, read_folder
 from generator.gitrepo import Commit
 from generator.output import FORMATS
 from generator.problems import Problem, has_errors
-from generator.site.notices import Notice, find
+from generator.site.notices import SiteNotice, find
 from generator.validate import today, validate_files
 
 BUILD_DATE_ENV = "CATALOG_BUILD_DATE"
@@ -39,7 +39,7 @@ class SiteData:
     """Commits that changed the catalog, newest first."""
     history: dict[str, tuple[Commit, ...]]
     """Commits of each file (following renames) by repository-relative path, newest first."""
-    notices: tuple[Notice, ...]
+    notices: tuple[SiteNotice, ...]
     problems: tuple[Problem, ...]
     """Warnings found by validation (errors stop the build before this is made)."""
     repo_url: str = ""
@@ -71,7 +71,7 @@ def collect(root: Path, build_date: str = "", branch: str = "main") -> SiteData:
     history = _history(commits)
     registry = catalog.registry
     repo_url = (registry.repo_url if registry else "").rstrip("/")
-    notices = find(repo, prefix, catalog, date, history)
+    notices = find(repo, prefix, catalog, date)
     return SiteData(catalog, date, commits, history, tuple(notices), tuple(problems), repo_url, branch)
 
 

@@ -1,113 +1,58 @@
-"""Adapter to the notice stage: the resources on public notice (公示) before delisting.
+"""The site's notices: the notice domain's (:mod:`generator.notices.rules`), dated as ``catalog check``
+dates them — by the forge's merge commits in the git history, since a site build has no forge token.
 
-``generator.notice.find_notices`` (the notice bot's stage) is used when it is installed; until
-then a simple stand-in derives the notice period from the git history. Only this module knows
-which one is in use.
+A static page is read for days after it is built, so it carries no "还剩 N 天": the reader's
+browser counts down from the end date (``site_overrides/assets/catalog.js``). For a period in
+working days it needs the calendar, so each notice carries the working days of its period, one
+character a day, computed by the same :class:`~generator.workdays.Calendar` as the bot and the check.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from generator.catalog import Catalog
-from generator.gitrepo import Commit
-from generator.model import STATUS_NOTICE
+from generator.holidays import calendar_from
+from generator.notices.rules import Notice
+from generator.notices.start import find_notices
+from generator.workdays import WORKING, Calendar
 
 
 @dataclass(frozen=True)
-class Notice:
-    """A resource on public notice; the same fields as ``generator.notice.Notice``."""
+class SiteNotice(Notice):
+    """A notice with what the reader's browser needs to count down."""
 
-    code: str
-    department: str
-    path: str
-    name: str
-    mounted: bool
-    notice_start: str
-    """First day of the notice, ``YYYY-MM-DD``."""
-    notice_end: str
-    """Last day of the notice, ``YYYY-MM-DD``; the resource may be delisted after it."""
-    unit: str
-    """``工作日`` or ``自然日``, as the profile counts this notice."""
-    days_left: int
-    """Days (in ``unit``) from the build date to ``notice_end``; 0 on the last day, negative after."""
-    due: bool
-    """The notice has ended: the resource may now be delisted."""
-    error: str = ""
-    """Why ``notice_end`` could not be computed (Chinese), e.g. a year without holiday schedule."""
+    workdays_from: str = ""
+    """First day of ``workdays``: day 1 of the period."""
+    workdays: str = ""
+    """``1`` for a working day, ``0`` for a rest day, from ``workdays_from`` to ``notice_end``;
+    empty for a period in calendar days or a notice without an end."""
 
 
-def find(
-    repo: Any, prefix: str, catalog: Catalog, today: str, history: dict[str, tuple[Commit, ...]]
-) -> list[Notice]:
+def find(repo: Any, prefix: str, catalog: Catalog, today: str) -> list[SiteNotice]:
     """Every resource on notice as of ``today``, sorted by end date then code."""
-    try:
-        from generator.notice import find_notices  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        found = _fallback(catalog, today, history)
-    else:
-        found = [_copy(n) for n in find_notices(repo, prefix, catalog, today)] if repo else []
-        if not repo:
-            found = _fallback(catalog, today, history)
-    return sorted(found, key=lambda n: (n.notice_end, n.code))
+    calendar = calendar_from(catalog)[0]
+    return [_for_site(n, calendar) for n in find_notices(repo, prefix, catalog, today, calendar=calendar)]
 
 
-def _copy(notice: Any) -> Notice:
-    fields: dict[str, Any] = {name: getattr(notice, name, "") for name in Notice.__dataclass_fields__}
-    return Notice(**fields)
-
-
-def _fallback(catalog: Catalog, today: str, history: dict[str, tuple[Commit, ...]]) -> list[Notice]:
-    """Notice start = date of the newest commit of the file (or today); period from the profile."""
-    notices = []
-    for resource in catalog.resources:
-        if resource.status != STATUS_NOTICE:
-            continue
-        period = catalog.profile.deadline("notice_mounted" if resource.mounted else "notice")
-        if period is None:
-            continue
-        commits = history.get(resource.path, ())
-        start = commits[0].date if commits else today
-        end = _add(start, period.days, period.working)
-        left = _count(today, end, period.working)
-        notices.append(
-            Notice(
-                resource.code, resource.department, resource.path, resource.name, resource.mounted,
-                start, end, period.unit, left, today > end,
-            )
-        )
-    return notices
-
-
-def _workday(day: dt.date) -> bool:
-    try:
-        import chinese_calendar
-
-        return bool(chinese_calendar.is_workday(day))
-    except (ImportError, NotImplementedError):
-        return day.weekday() < 5
-
-
-def _add(start: str, days: int, working: bool) -> str:
-    day = dt.date.fromisoformat(start)
-    if not working:
-        return (day + dt.timedelta(days=days - 1)).isoformat()
-    counted = 0
-    while True:
-        if _workday(day):
-            counted += 1
-            if counted == days:
-                return day.isoformat()
+def _for_site(notice: Notice, calendar: Calendar) -> SiteNotice:
+    values = {f.name: getattr(notice, f.name) for f in fields(Notice)}
+    if notice.unit != WORKING or not notice.notice_end or notice.due:
+        return SiteNotice(**values)
+    day = dt.date.fromisoformat(notice.counted_from) + dt.timedelta(days=1)
+    end = dt.date.fromisoformat(notice.notice_end)
+    first, flags = day.isoformat(), []
+    while day <= end:
+        flags.append("1" if calendar.is_workday(day) else "0")
         day += dt.timedelta(days=1)
+    return SiteNotice(**values, workdays_from=first, workdays="".join(flags))
 
 
-def _count(today: str, end: str, working: bool) -> int:
-    first, last = dt.date.fromisoformat(today), dt.date.fromisoformat(end)
-    sign = 1 if last >= first else -1
-    low, high = min(first, last), max(first, last)
-    if not working:
-        return sign * (high - low).days
-    days = sum(1 for n in range(1, (high - low).days + 1) if _workday(low + dt.timedelta(days=n)))
-    return sign * days
+def public_summary(notice: Notice) -> str:
+    """One sentence about a notice for the public, true on any later day (no countdown)."""
+    if notice.error:
+        return "公示开始日期待核实，截止日暂未确定。"
+    when = "暂定，北京时间" if notice.provisional else "北京时间"
+    return f"公示期 {notice.notice_start} 至 {notice.notice_end}（{when}）" + ("，已期满。" if notice.due else "。")

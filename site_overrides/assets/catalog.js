@@ -1,4 +1,4 @@
-/* Catalog site: filter and sort tables, start the Pagefind search UI. No outside requests. */
+/* Catalog site: notice countdowns, filter and sort tables, start the Pagefind search UI. No outside requests. */
 (function () {
   "use strict";
 
@@ -69,6 +69,44 @@
     }).then(start, function () { start([]); });
   }
 
+  // Days left of a public notice, counted on the reader's day (Beijing time), not the build's.
+  function beijingToday() {
+    var parts = {};
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" })
+      .formatToParts(new Date()).forEach(function (part) { parts[part.type] = part.value; });
+    return parts.year + "-" + parts.month + "-" + parts.day;
+  }
+
+  function dayNumber(iso) {
+    var p = iso.split("-");
+    return Date.UTC(+p[0], +p[1] - 1, +p[2]) / 86400000;
+  }
+
+  function countdown(element, today) {
+    var end = element.getAttribute("data-countdown-end");
+    var unit = element.getAttribute("data-countdown-unit");
+    var lead = element.getAttribute("data-countdown-lead") || "";
+    var provisional = element.hasAttribute("data-countdown-provisional");
+    var text;
+    if (today > end) {
+      text = provisional ? "暂定截止日已过，截止日确定并届满后方可下线" : "已期满，可以下线";
+    } else if (today === end) {
+      text = "今天是公示期最后一天";
+    } else {
+      var left = dayNumber(end) - dayNumber(today);
+      var map = element.getAttribute("data-countdown-workdays");
+      if (map) {
+        var from = dayNumber(element.getAttribute("data-countdown-from"));
+        var after = Math.max(0, dayNumber(today) + 1 - from);
+        left = map.slice(after).split("").filter(function (c) { return c === "1"; }).length;
+      }
+      text = "还剩 " + left + " 个" + unit + (provisional ? "（暂定）" : "");
+    }
+    element.textContent = lead + text;
+  }
+
+  var today = beijingToday();
+  document.querySelectorAll("[data-countdown-end]").forEach(function (element) { countdown(element, today); });
   document.querySelectorAll("[data-filter]").forEach(filterTable);
   document.querySelectorAll("table[data-sortable]").forEach(sortTable);
   startSearch();
