@@ -13,7 +13,7 @@ from pathlib import Path
 
 import git
 
-from generator import layout
+from generator.load import layout
 
 CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
@@ -92,7 +92,7 @@ def blob_ids(repo: git.Repo, rev: str, prefix: str) -> dict[str, str]:
     """Blob id of every file below ``prefix`` at ``rev``, keyed by path relative to ``prefix``.
 
     A symbolic link (mode 120000) is a blob holding its target; its id is marked ``link:<id>`` so
-    that :func:`read_blobs` returns it as a :class:`~generator.layout.Link`, never followed.
+    that :func:`read_blobs` returns it as a :class:`~generator.load.layout.Link`, never followed.
     """
     return tree_blob_ids(repo, resolve(repo, rev), prefix)
 

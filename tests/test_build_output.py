@@ -77,7 +77,8 @@ def test_an_empty_folder_or_an_earlier_site_is_replaced(project: Path, capsys: p
 
 
 def test_a_build_waits_for_the_build_holding_the_lock(project: Path, tmp_path: Path) -> None:
-    from generator import locking, sitefolder
+    from generator import locking
+    from generator.site import folder as sitefolder
 
     site = project / "site"
     assert main([*BUILD, "-d", "site"]) == 0

@@ -87,9 +87,9 @@ def test_a_committed_pickle_is_never_loaded(tmp_path: Path) -> None:
 def test_forged_validation_results_are_not_believed(tmp_path: Path) -> None:
     """A pull request commits a broken resource and a cache saying it has no problems: with the
     right fingerprint and keys (both are hashes of public inputs), sealed with its own secret."""
-    from generator import batch
     from generator.caching import Store
-    from generator.catalog import read_folder
+    from generator.load.catalog import read_folder
+    from generator.validate import batch
 
     repo = project(tmp_path / "repo")
     broken = "catalog/gongan/301001-000001.yaml"

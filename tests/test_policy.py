@@ -11,7 +11,7 @@ from gitbuild import GitRepo, catalog_repo, request_delisting
 from test_notice import HUJI, LIUDONG, land
 
 from generator import gitrepo
-from generator.review import Review, review
+from generator.changes.review import Review, review
 
 SHICHANG = "catalog/shichang/102001-000001.yaml"
 

@@ -120,7 +120,7 @@ def test_rules_page_and_registry_in_step(site: Path) -> None:
 
 
 def test_field_reference_covers_every_schema_title(site: Path) -> None:
-    from generator import schemas
+    from generator.load import schemas
 
     html = page(site, "reference/fields/index.html")
     for name, prop in schemas.schema("resource")["properties"].items():

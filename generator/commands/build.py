@@ -11,11 +11,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import atomic, locking, sitefolder
+from generator import atomic, locking
 from generator.caching.place import repository_tree
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
 from generator.problems import has_errors
+from generator.site import folder as sitefolder
 from generator.site.data import BUILD_DATE_ENV, choose_date, validated
 from generator.site.plugin import CATALOG_DIR_ENV
 

@@ -17,7 +17,7 @@ from generator.exports import atom, dcat, jsonfile, other
 from generator.exports.csvfile import to_csv
 from generator.exports.tables import Table, neutralise, resource_table
 from generator.exports.xlsx import archive_streamed, to_xlsx
-from generator.model import Resource
+from generator.load.model import Resource
 from generator.site import lists
 from generator.site.data import SiteData
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from generator.model import code_to_stem
+from generator.load.model import code_to_stem
+from generator.load.textsafety import XML_ILLEGAL
 from generator.site.data import CHANGES_SHOWN, SiteData
 from generator.site.notices import public_summary
-from generator.textsafety import XML_ILLEGAL
 
 NS = "http://www.w3.org/2005/Atom"
 

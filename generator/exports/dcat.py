@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import STATUS_DELISTED, code_to_stem
+from generator.load.model import STATUS_DELISTED, code_to_stem
 from generator.site.data import SiteData
 
 ZWML = "https://catalog.example.gov.cn/ns/zwml#"

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.exports.tables import Table
-from generator.model import Resource
+from generator.load.model import Resource
 from generator.site.data import SiteData
 
 

@@ -15,7 +15,7 @@ from typing import IO
 from xml.sax.saxutils import escape
 
 from generator.exports.tables import Cell, Table, neutralise
-from generator.textsafety import XML_ILLEGAL
+from generator.load.textsafety import XML_ILLEGAL
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

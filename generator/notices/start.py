@@ -27,11 +27,11 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 
 from generator import gitrepo
-from generator.holidays import calendar_from
-from generator.model import STATUS_NOTICE
+from generator.law.holidays import calendar_from
+from generator.law.workdays import Calendar
+from generator.load.model import STATUS_NOTICE
+from generator.load.yamlfile import parse
 from generator.notices.rules import Notice, Start, Terms, notice_of, starting_point
-from generator.workdays import Calendar
-from generator.yamlfile import parse
 
 DEFAULT_COMMITTERS = ("GitHub <noreply@github.com>",)
 """Who commits GitHub's merges (merge, squash and rebase alike) made in its web interface."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from generator.deadlines import catalog_updates
-from generator.model import Resource
+from generator.law.deadlines import catalog_updates
+from generator.load.model import Resource
 from generator.problems import Problem
 from generator.rules import Context, at, rule
 

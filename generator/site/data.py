@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from generator import gitrepo
-from generator.catalog import Catalog, read_folder
 from generator.gitrepo import Commit
+from generator.load.catalog import Catalog, read_folder
 from generator.output import FORMATS
 from generator.problems import Problem, has_errors
 from generator.site.notices import SiteNotice, find
-from generator.validate import today, validate_files
+from generator.validate.files import today, validate_files
 
 BUILD_DATE_ENV = "CATALOG_BUILD_DATE"
 CHANGES_SHOWN = 1000

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.model import STATUS_DELISTED, STATUS_NOTICE, Resource
+from generator.load.model import STATUS_DELISTED, STATUS_NOTICE, Resource
 from generator.site.data import SiteData
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.federation import combined as fed
-from generator.model import code_to_stem
+from generator.load.model import code_to_stem
 from generator.site.data import SiteData
 from generator.site.pages import PagePlan
 

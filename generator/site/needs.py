@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.catalog import Catalog
-from generator.model import STATUS_DELISTED, Resource
+from generator.load.catalog import Catalog
+from generator.load.model import STATUS_DELISTED, Resource
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ dates them — by the forge's merge commits in the git history, since a site bui
 A static page is read for days after it is built, so it carries no "还剩 N 天": the reader's
 browser counts down from the end date (``site_overrides/assets/catalog.js``). For a period in
 working days it needs the calendar, so each notice carries the working days of its period, one
-character a day, computed by the same :class:`~generator.workdays.Calendar` as the bot and the check.
+character a day, computed by the same :class:`~generator.law.workdays.Calendar` as the bot and the check.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass, fields
 from typing import Any
 
-from generator.catalog import Catalog
-from generator.holidays import calendar_from
+from generator.law.holidays import calendar_from
+from generator.law.workdays import WORKING, Calendar
+from generator.load.catalog import Catalog
 from generator.notices.rules import Notice
 from generator.notices.start import find_notices
-from generator.workdays import WORKING, Calendar
 
 
 @dataclass(frozen=True)

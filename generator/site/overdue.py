@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator import deadlines
-from generator.holidays import calendar_from
+from generator.law import deadlines
+from generator.law.holidays import calendar_from
 from generator.site.data import SiteData
 
 ACTIONS = {kind: meaning.action for kind, meaning in deadlines.KINDS.items()}

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import applicability, rules
-from generator.profiles import BUILTIN, Profile, resolve
+from generator import rules
+from generator.law import applicability
+from generator.law.profiles import BUILTIN, Profile, resolve
 from generator.rules.status import describe
 from generator.site import fields
 from generator.site.citations import expand_markdown

@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from generator import exports
 from generator.caching import open_store
-from generator.model import code_to_stem
+from generator.load.model import code_to_stem
 from generator.rules.status import describe
 from generator.site import data as site_data
 from generator.site import members, resources, search

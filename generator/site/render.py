@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.model import code_to_stem
+from generator.load.model import code_to_stem
 from generator.site import citations, fields
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"

@@ -23,9 +23,9 @@ from mkdocs.structure.nav import Link, Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import schemas
 from generator.caching import Store
-from generator.model import STATUS_DELISTED, Resource, code_to_stem
+from generator.load import schemas
+from generator.load.model import STATUS_DELISTED, Resource, code_to_stem
 from generator.site.data import SiteData
 from generator.site.render import compact, render, root_of, theme_text
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.model import STATUS_DELISTED, Resource
+from generator.load.model import STATUS_DELISTED, Resource
 from generator.site.data import SiteData
 
 CYCLE_DAYS = {"实时": 1, "每日": 1, "每周": 7, "每月": 31, "每季度": 92, "每半年": 183, "每年": 366}

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from generator.model import Resource
-from generator.profiles import BUILTIN, resolve
+from generator.law.profiles import BUILTIN, resolve
+from generator.load.model import Resource
 from generator.rules.status import describe
 from generator.site import charts, lists, needs, overdue, stats
 from generator.site.citations import page_of

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from generator import schemas
+from generator.load import schemas
+from generator.load.yamlfile import Document, load
 from generator.problems import Problem
-from generator.yamlfile import Document, load
 
-PROFILE_DIR = Path(__file__).resolve().parent / "profiles"
+PROFILE_DIR = Path(__file__).resolve().parent.parent / "profiles"
 BUILTIN = ("national", "guizhou", "jilin", "binzhou", "xiuwu", "guangxi")
 WORKING, CALENDAR = "工作日", "自然日"
 IN_FORCE = "现行"

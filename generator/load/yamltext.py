@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import textsafety
+from generator.load import textsafety
 
 
 class Invalid(Exception):

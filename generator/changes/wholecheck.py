@@ -2,7 +2,7 @@
 
 A change to a context file — the registry, the legal bases, the holidays, any ``department.yaml``
 or ``needs.yaml``, or a file the catalog does not know — can break resources the pull request never
-touched. Both trees are validated in full (with the validation cache of :mod:`generator.batch`),
+touched. Both trees are validated in full (with the validation cache of :mod:`generator.validate.batch`),
 and every problem the merged tree has that the base does not is reported, naming the changed file
 that causes it. Problems are compared by rule, level, file, field and message, never by line, so a
 line moved by an edit above it is not a new problem.
@@ -14,9 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from generator import areas, batch, gitrepo, layout
+from generator import gitrepo
 from generator.caching.store import Store
+from generator.changes import areas
+from generator.load import layout
 from generator.problems import Problem
+from generator.validate import batch
 
 BASIS_RULES = {"R-004", "R-005", "R-020"}
 """Rules about legal bases: caused by a change to ``legal_bases.yaml`` when it changed."""

@@ -21,7 +21,7 @@ error line points at one field); lists of scalars are flow lists::
       basis: [pipl-13]
     published: 2024-03-01
 
-A string is written plain when the catalog loader (:mod:`generator.yamlfile`, which keeps dates as
+A string is written plain when the catalog loader (:mod:`generator.load.yamlfile`, which keeps dates as
 strings) reads it back as the same string, otherwise double-quoted.
 """
 
@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 from yaml.emitter import Emitter
 
-from generator import schemas
+from generator.load import schemas
 
 _emitter = Emitter(io.StringIO(), allow_unicode=True)
 _resolver = yaml.resolver.Resolver()

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from generator import schemas
+from generator.load import schemas
 
 NONE = "（无）"
 

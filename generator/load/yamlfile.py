@@ -4,7 +4,7 @@ PyYAML silently keeps the last of two equal keys and turns ``2024-01-01`` into a
 acceptable for a legal record. This module reads libyaml's parse events and builds plain Python
 values itself, without recursion: dates stay strings (the schema checks them), a duplicate key, a
 tag, a merge key, a YAML 1.1-only number (``010``, ``1:30``), deep nesting or an alias bomb is a
-problem (messages in :mod:`generator.yamlerrors`), and every value's position is recorded by its path. libyaml's own composer recurses in C and crashes the process on a few
+problem (messages in :mod:`generator.load.yamlerrors`), and every value's position is recorded by its path. libyaml's own composer recurses in C and crashes the process on a few
 hundred thousand nested brackets, so it is never used.
 """
 
@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from generator import textsafety, yamlerrors
+from generator.load import textsafety, yamlerrors
+from generator.load.yamltext import Invalid as _Invalid
+from generator.load.yamltext import decode as _decode
 from generator.problems import Problem
-from generator.yamltext import Invalid as _Invalid
-from generator.yamltext import decode as _decode
 
 MAX_BYTES = 1_048_576
 """Largest catalog file accepted (1 MiB); a resource file is normally a few KiB."""

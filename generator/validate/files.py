@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator import rules
-from generator.catalog import Catalog, load, read_folder
+from generator.load.catalog import Catalog, load, read_folder
 from generator.problems import Problem
 
 CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")

@@ -1,6 +1,6 @@
 """Frozen records built from schema-valid catalog files.
 
-Each record keeps the :class:`~generator.yamlfile.Document` it came from, so that any rule can
+Each record keeps the :class:`~generator.load.yamlfile.Document` it came from, so that any rule can
 point at the exact line of the field it is about.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.yamlfile import Document
+from generator.load.yamlfile import Document
 
 STATUS_ACTIVE, STATUS_NOTICE, STATUS_DELISTED = "在用", "公示中", "已下线"
 CLASS_DIGITS = {"基础": "1", "主题": "2", "部门": "3"}

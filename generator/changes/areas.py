@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from generator import layout
+from generator.load import layout
 
 GIT_FILES = (".gitattributes", ".gitmodules", ".gitignore", ".mailmap", ".lfsconfig")
 """Files that tell git how to check out, filter or fetch the tree (at any depth)."""

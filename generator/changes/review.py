@@ -2,8 +2,8 @@
 
 The pull request is judged by the tree the base branch would have after merging it (the head's
 own tree when it already contains the base, otherwise git's three-way merge), compared with the
-base. Every changed path of the repository is classified (:mod:`generator.changes`); the tree
-itself is checked for what git or a disk would change on checkout (:mod:`generator.treecheck`).
+base. Every changed path of the repository is classified (:mod:`generator.changes.classify`); the tree
+itself is checked for what git or a disk would change on checkout (:mod:`generator.changes.treecheck`).
 
 Validation follows what a change can affect. When only resource files change, only they are parsed,
 plus what the rules need to judge them: the registry files, every ``department.yaml``, the resources
@@ -12,7 +12,7 @@ they refer to, and the files that name a code the change removes or a name it us
 R-014), so the time of a check follows the size of the change, not of the catalog. When a context
 file changes (registry, legal bases, holidays, a department or needs file, an unknown file), the
 whole catalog is validated on both sides and every new problem is reported with its cause
-(:mod:`generator.wholecheck`).
+(:mod:`generator.changes.wholecheck`).
 """
 
 from __future__ import annotations
@@ -22,17 +22,19 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import areas, gitrepo, layout, rules, treecheck, wholecheck
+from generator import gitrepo, rules
 from generator.caching.store import Store
-from generator.catalog import Catalog, load
-from generator.changes import Change, classify
-from generator.holidays import calendar_from
-from generator.model import STATUS_DELISTED, code_to_stem, stem_to_code
+from generator.changes import areas, treecheck, wholecheck
+from generator.changes.classify import Change, classify
+from generator.changes.policy import ChangeContext, evaluate
+from generator.law.holidays import calendar_from
+from generator.load import layout
+from generator.load.catalog import Catalog, load
+from generator.load.model import STATUS_DELISTED, code_to_stem, stem_to_code
+from generator.load.yamlfile import Document
 from generator.notices.rules import Notice
-from generator.policy import ChangeContext, evaluate
 from generator.problems import Problem
 from generator.rules import RULES
-from generator.yamlfile import Document
 
 INFRASTRUCTURE = (layout.REGISTRY, layout.LEGAL_BASES, layout.HOLIDAYS)
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import rules
-from generator.deadlines import KINDS
-from generator.profiles import BUILTIN, RECORD_RULE, Profile, own
+from generator.law.deadlines import KINDS
+from generator.law.profiles import BUILTIN, RECORD_RULE, Profile, own
 
 FORMAT = "目录文件格式（非法规条款）"
 GUIDE = "《政务信息资源目录编制指南（试行）》（发改高技〔2017〕1272号）"
@@ -77,7 +77,7 @@ def table(profile: Profile) -> list[Row]:
 
 
 def deadline_rows(profile: Profile) -> list[DeadlineRow]:
-    """Every deadline of ``profile``, in the order of :data:`generator.deadlines.KINDS`."""
+    """Every deadline of ``profile``, in the order of :data:`generator.law.deadlines.KINDS`."""
     rows = []
     for kind, meaning in KINDS.items():
         period = profile.deadline(kind)

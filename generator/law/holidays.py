@@ -2,7 +2,7 @@
 
 Each year cites the State Council notice that published it, by title and document number (the
 schema refuses a placeholder such as ``〔2026〕X号``). A recorded year is also compared with the
-statutory festivals of 《全国年节及纪念日放假办法》 (:mod:`generator.statutory`): a festival day that
+statutory festivals of 《全国年节及纪念日放假办法》 (:mod:`generator.law.statutory`): a festival day that
 is not a day off, or a make-up working day that is not a weekend, is most likely a typing error and
 is flagged for the reviewer.
 """
@@ -14,16 +14,17 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from generator import schemas, statutory
+from generator.law import statutory
+from generator.law.workdays import Calendar, YearSchedule, schedule_from_raw
+from generator.load import schemas
+from generator.load.yamlfile import Document
 from generator.problems import Level, Problem
-from generator.workdays import Calendar, YearSchedule, schedule_from_raw
-from generator.yamlfile import Document
 
 RULE = "R-040"
 
 
 def calendar_from(catalog: Any) -> tuple[Calendar, list[Problem]]:
-    """The calendar of ``catalog`` (a :class:`generator.catalog.Catalog`) and the holiday file's problems."""
+    """The calendar of ``catalog`` (a :class:`generator.load.catalog.Catalog`) and the holiday file's problems."""
     return calendar_from_documents(catalog.extra.get("holidays", []))
 
 

@@ -1,7 +1,7 @@
 """Deadlines: for each kind a profile declares, the event that starts it and the day it is due.
 
 Pure: it reads the catalog's records (legal bases, needs, corrections, open applications), the
-profile and a :class:`generator.workdays.Calendar`; never the clock, git or files. Rules turn the
+profile and a :class:`generator.law.workdays.Calendar`; never the clock, git or files. Rules turn the
 results into problems (R-005, R-036 to R-038), the site flags what is overdue, and
 :func:`due_on` lists what is due on a day for the reminder bot.
 """
@@ -13,8 +13,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.profiles import Period, Profile
-from generator.workdays import UnknownYear
+from generator.law.profiles import Period, Profile
+from generator.law.workdays import UnknownYear
 
 BUREAU = ""
 """``Deadline.actor`` when the big-data bureau must act."""

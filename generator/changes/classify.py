@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import areas, layout
-from generator.diffs import FieldChange, field_changes
-from generator.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
-from generator.yamlfile import Document
+from generator.changes import areas
+from generator.changes.diffs import FieldChange, field_changes
+from generator.load import layout
+from generator.load.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
+from generator.load.yamlfile import Document
 
 LABELS = {
     "add": "新增编目",

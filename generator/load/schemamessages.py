@@ -14,11 +14,11 @@ from typing import Any
 
 import jsonschema
 
+from generator.load.schemapaths import field_title, location, resolve_ref, title
+from generator.load.textsafety import has_fullwidth_ascii, spaces_note, visible
+from generator.load.yamlfile import Document
 from generator.problems import Problem
 from generator.rules import placeholders
-from generator.schemapaths import field_title, location, resolve_ref, title
-from generator.textsafety import has_fullwidth_ascii, spaces_note, visible
-from generator.yamlfile import Document
 
 _TYPE_NAMES = {
     "string": "文字",

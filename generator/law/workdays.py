@@ -3,7 +3,7 @@
 Years come from the ``chinesecalendar`` package, or from the registry's ``catalog/holidays.yaml``
 for years the package does not know yet (a year listed there replaces the package's data). A year
 known to neither is counted provisionally (暂定) from the statutory holidays of
-《全国年节及纪念日放假办法》 (:mod:`generator.statutory`): weekends, the festivals and their 补假, without
+《全国年节及纪念日放假办法》 (:mod:`generator.law.statutory`): weekends, the festivals and their 补假, without
 the State Council's 调休. Whoever shows a date counted that way labels it 暂定
 (:meth:`Calendar.missing_years` tells which years were provisional); the date becomes exact once the
 year's schedule is recorded. Only a year before the 办法's current revision that neither source
@@ -28,7 +28,7 @@ from functools import cache
 import chinese_calendar
 from chinese_calendar import constants
 
-from generator import statutory
+from generator.law import statutory
 
 WORKING, CALENDAR = "工作日", "自然日"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from generator import areas
+from generator.changes import areas
 from generator.gitrepo import GITLINK_MODE, TreeEntry
 from generator.problems import Problem
 from generator.rules import RULES, _load_all

@@ -2,7 +2,7 @@
 
 A fast validator (jsonschema-rs) answers "is this valid?"; only a document that fails is walked
 again by the reference implementation (jsonschema) to explain every error, using each field's
-Chinese ``title`` and ``description`` from the schema (:mod:`generator.schemamessages`).
+Chinese ``title`` and ``description`` from the schema (:mod:`generator.load.schemamessages`).
 
 Both must give the same verdict, or a value passes that one of them refuses. JSON Schema patterns
 are ECMA-262 regular expressions, where ``$`` is the end of the text; in Python's ``re`` it also
@@ -22,11 +22,11 @@ import jsonschema
 import jsonschema_rs
 
 from generator import SCHEMA_DIR
+from generator.load.schemamessages import translate
+from generator.load.schemapaths import location, resolve_ref, subschema
+from generator.load.yamlfile import Document
 from generator.problems import Problem
 from generator.rules import placeholders
-from generator.schemamessages import translate
-from generator.schemapaths import location, resolve_ref, subschema
-from generator.yamlfile import Document
 
 __all__ = ["KINDS", "ecma_pattern", "location", "resolve_ref", "schema", "subschema", "validate", "validators"]
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from generator.yamltext import Invalid
+from generator.load.yamltext import Invalid
 
 TAG = "tag:yaml.org,2002:"
 

@@ -1,6 +1,6 @@
 """CODEOWNERS from the catalog: each department's reviewers own its catalog files, the bureau the rest.
 
-A department owns only what :func:`generator.areas.department_data` calls its data: the ``.yaml``
+A department owns only what :func:`generator.changes.areas.department_data` calls its data: the ``.yaml``
 files directly in its folder, not hidden ones, not sub-folders. Every other path — the catalog's
 registry files, schemas, the program and its profiles, the site, workflows, git's own files — is
 the bureau's, as ``catalog check`` classifies it (``registry``).

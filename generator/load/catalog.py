@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import layout, schemas
-from generator.model import Department, Entry, LegalBasis, Registry, Resource
+from generator.law.profiles import Profile, resolve
+from generator.load import layout, schemas
+from generator.load.model import Department, Entry, LegalBasis, Registry, Resource
+from generator.load.yamlfile import MAX_BYTES, Document, hidden_characters, parse
 from generator.problems import Problem
-from generator.profiles import Profile, resolve
 from generator.rules import personal, script
-from generator.yamlfile import MAX_BYTES, Document, hidden_characters, parse
 
 
 @dataclass(frozen=True)

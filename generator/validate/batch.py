@@ -2,7 +2,7 @@
 
 A resource file's problems depend only on its own bytes, its path and the *context*: the registry,
 profile, legal bases, department files, schemas and the rules' code, and the date. The cache maps
-``hash(path, bytes)`` to the file's problems and its :class:`~generator.model.Entry`; it is valid for
+``hash(path, bytes)`` to the file's problems and its :class:`~generator.load.model.Entry`; it is valid for
 one context fingerprint. Catalog-wide rules then run over all entries, which are small.
 
 The cache is one JSON document (data only, rebuilt into records here) in a sealed entry of a
@@ -20,10 +20,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from generator import SCHEMA_DIR, layout, rules
+from generator import SCHEMA_DIR, rules
 from generator.caching import Store
-from generator.catalog import Catalog, load, read_folder, read_one
-from generator.model import Entry, Resource
+from generator.load import layout
+from generator.load.catalog import Catalog, load, read_folder, read_one
+from generator.load.model import Entry, Resource
 from generator.problems import Problem
 
 CACHE_NAME = "validate.json"
@@ -31,8 +32,9 @@ PARALLEL_FROM = 400
 """Below this many files to check, a process pool costs more than it saves."""
 
 _CHECKING_MODULES = (
-    "batch", "catalog", "deadlines", "holidays", "layout", "model", "personal", "profiles", "schemas",
-    "textsafety", "uscc", "workdays", "yamlfile",
+    "validate/batch", "load/catalog", "law/deadlines", "law/holidays", "load/layout", "load/model",
+    "load/personal", "law/profiles", "load/schemas", "load/textsafety", "load/uscc", "law/workdays",
+    "load/yamlfile",
 )
 """The code a file's problems depend on (with ``rules/``, profiles and schemas): the fingerprint."""
 
@@ -42,7 +44,7 @@ _worker: dict[str, Any] = {}
 def fingerprint(context_files: dict[str, bytes], prefix: str, on: str) -> str:
     """Hash of everything a resource's problems depend on besides the resource itself."""
     digest = hashlib.sha256(f"{prefix}\0{on}\0".encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     modules = [package / f"{name}.py" for name in _CHECKING_MODULES]
     sources = [*modules, *(package / "rules").glob("*.py"), *(package / "profiles").glob("*.yaml")]
     for source in sorted([*sources, *SCHEMA_DIR.glob("*.json")]):

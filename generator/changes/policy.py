@@ -13,17 +13,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import gitrepo, layout
-from generator.changes import Change
-from generator.model import STATUS_NOTICE
+from generator import gitrepo
+from generator.changes.classify import Change
+from generator.law.profiles import Profile
+from generator.law.workdays import Calendar
+from generator.load import layout
+from generator.load.model import STATUS_NOTICE
+from generator.load.yamlfile import parse
 from generator.notices.rules import Notice, Start, Terms, notice_of
 from generator.notices.start import MergeClock, find_start, merge_committers
 from generator.problems import Problem
-from generator.profiles import Profile
 from generator.rules import RULES, _load_all, applied
 from generator.rules.status import change_problem
-from generator.workdays import Calendar
-from generator.yamlfile import parse
 
 
 @dataclass(frozen=True)
