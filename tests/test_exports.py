@@ -21,7 +21,7 @@ from site_repo import check_golden, make_repo
 from generator import exports
 from generator.exports.columns import COLUMNS
 from generator.exports.tables import neutralise
-from generator.site.data import SiteData, collect
+from generator.publish.data import SiteData, collect
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,7 @@ from generator.exports.tables import LAYOUTS, neutralise, resource_table
 from generator.exports.xlsx import to_xlsx
 from generator.load.catalog import read_folder
 from generator.load.yamlfile import parse
-from generator.site.data import SiteData
+from generator.publish.data import SiteData
 from generator.site.resources import body, url_of
 from generator.validate.files import validate_files
 

@@ -12,8 +12,8 @@ from gitbuild import GitRepo
 from site_repo import make_repo
 
 from generator.cli import main
+from generator.publish.data import collect
 from generator.rules.reserved import RESERVED
-from generator.site.data import collect
 from generator.site.pages import plan
 
 DEPARTMENT = """id: index

@@ -1,6 +1,6 @@
 """Downloads and feeds written by the site build: JSON, CSV, XLSX, DCAT JSON-LD and Atom.
 
-Every file is a pure function of :class:`~generator.site.data.SiteData`, so the same catalog and
+Every file is a pure function of :class:`~generator.publish.data.SiteData`, so the same catalog and
 build date always give the same bytes. Files are made one at a time and written straight away.
 """
 
@@ -18,8 +18,8 @@ from generator.exports.csvfile import to_csv
 from generator.exports.tables import Table, neutralise, resource_table
 from generator.exports.xlsx import archive_streamed, to_xlsx
 from generator.load.model import Resource
-from generator.site import lists
-from generator.site.data import SiteData
+from generator.publish import lists
+from generator.publish.data import SiteData
 
 Maker = Callable[[], bytes]
 

@@ -7,8 +7,8 @@ from xml.etree import ElementTree as ET
 
 from generator.load.model import code_to_stem
 from generator.load.textsafety import XML_ILLEGAL
-from generator.site.data import CHANGES_SHOWN, SiteData
-from generator.site.notices import public_summary
+from generator.publish.data import CHANGES_SHOWN, SiteData
+from generator.publish.notices import public_summary
 
 NS = "http://www.w3.org/2005/Atom"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.load.model import STATUS_DELISTED, code_to_stem
-from generator.site.data import SiteData
+from generator.publish.data import SiteData
 
 ZWML = "https://catalog.example.gov.cn/ns/zwml#"
 """This project's terms for what DCAT cannot say about a 政务数据资源 (share attributes, class, status)."""

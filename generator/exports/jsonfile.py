@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.exports.tables import Table
 from generator.load.model import Resource
-from generator.site.data import SiteData
+from generator.publish.data import SiteData
 
 
 def dump(value: Any) -> bytes:

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.exports.tables import Table, plain_table
-from generator.site import needs, views
-from generator.site.data import SiteData
+from generator.publish import needs
+from generator.publish.data import SiteData
+from generator.site import views
 
 Rows = list[dict[str, Any]]
 

@@ -11,5 +11,5 @@
 Other adapters live with their stage: the CLI (:mod:`generator.commands.notice`,
 :mod:`generator.report.notices`), the pull-request check (:mod:`generator.changes.policy`, the P-rules in
 :mod:`generator.rules.changes_doc`, :mod:`generator.report.markdown`) and the site
-(:mod:`generator.site.notices`).
+(:mod:`generator.publish.notices`).
 """

@@ -21,7 +21,7 @@ from typing import Any
 
 from generator.federation import combined as fed
 from generator.load.model import code_to_stem
-from generator.site.data import SiteData
+from generator.publish.data import SiteData
 from generator.site.pages import PagePlan
 
 log = logging.getLogger("mkdocs.plugins.catalog")

@@ -13,11 +13,11 @@ from typing import Any
 from generator import rules
 from generator.law import applicability
 from generator.law.profiles import BUILTIN, Profile, resolve
+from generator.publish.data import SiteData
+from generator.publish.lists import RESOURCE_LISTS
 from generator.rules.status import describe
 from generator.site import fields
 from generator.site.citations import expand_markdown
-from generator.site.data import SiteData
-from generator.site.lists import RESOURCE_LISTS
 
 OTHER_LISTS = (
     ("duties", "责任清单"),

@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 from generator import exports
 from generator.caching import open_store
 from generator.load.model import code_to_stem
+from generator.publish import data as site_data
 from generator.rules.status import describe
-from generator.site import data as site_data
 from generator.site import members, resources, search
 from generator.site import nav as site_nav
 from generator.site import search as search_module

@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from generator.caching import Store
 from generator.load import schemas
 from generator.load.model import STATUS_DELISTED, Resource, code_to_stem
-from generator.site.data import SiteData
+from generator.publish.data import SiteData
 from generator.site.render import compact, render, root_of, theme_text
 
 PROBE = "\x00<&\"'>"

@@ -9,10 +9,11 @@ from typing import Any
 
 from generator.law.profiles import BUILTIN, resolve
 from generator.load.model import Resource
+from generator.publish import lists, needs, overdue, stats
+from generator.publish.data import CHANGES_SHOWN, SiteData
 from generator.rules.status import describe
-from generator.site import charts, lists, needs, overdue, stats
+from generator.site import charts
 from generator.site.citations import page_of
-from generator.site.data import CHANGES_SHOWN, SiteData
 from generator.site.pages import OTHER_LISTS
 
 View = Callable[[SiteData, dict[str, Any]], dict[str, Any]]

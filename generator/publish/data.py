@@ -16,7 +16,7 @@ from generator.gitrepo import Commit
 from generator.load.catalog import Catalog, read_folder
 from generator.output import FORMATS
 from generator.problems import Problem, has_errors
-from generator.site.notices import SiteNotice, find
+from generator.publish.notices import SiteNotice, find
 from generator.validate.files import today, validate_files
 
 BUILD_DATE_ENV = "CATALOG_BUILD_DATE"

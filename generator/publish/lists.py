@@ -1,6 +1,6 @@
 """The published lists (清单): which resources each one holds, and why it exists.
 
-Pure selections over :class:`~generator.site.data.SiteData`, used by the list pages and by the
+Pure selections over :class:`~generator.publish.data.SiteData`, used by the list pages and by the
 downloads alike, so a page and its download always agree.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.load.model import STATUS_DELISTED, STATUS_NOTICE, Resource
-from generator.site.data import SiteData
+from generator.publish.data import SiteData
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.load.model import STATUS_DELISTED, Resource
-from generator.site.data import SiteData
+from generator.publish.data import SiteData
 
 CYCLE_DAYS = {"实时": 1, "每日": 1, "每周": 7, "每月": 31, "每季度": 92, "每半年": 183, "每年": 366}
 """Longest gap each 更新周期 allows between two changes; 不定期 has none."""

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from generator.law import deadlines
 from generator.law.holidays import calendar_from
-from generator.site.data import SiteData
+from generator.publish.data import SiteData
 
 ACTIONS = {kind: meaning.action for kind, meaning in deadlines.KINDS.items()}
 
