@@ -21,17 +21,18 @@ from site_repo import check_golden, make_repo
 from generator import exports
 from generator.exports.columns import COLUMNS
 from generator.exports.tables import neutralise
-from generator.publish.data import SiteData, collect
+from generator.publish.model import Published
+from generator.publish.source import collect
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
+def data(tmp_path_factory: pytest.TempPathFactory) -> Published:
     catalog = make_repo(tmp_path_factory.mktemp("exports") / "repo")
     return collect(catalog, TODAY)
 
 
 @pytest.fixture(scope="module")
-def made(data: SiteData) -> dict[str, bytes]:
+def made(data: Published) -> dict[str, bytes]:
     return {path: make() for path, make in exports.files(data)}
 
 
@@ -89,7 +90,7 @@ def test_department_xlsx_is_the_national_template_one_row_per_item(made: dict[st
     assert all(not any(row[:12]) for row in mine[1:]), "resource cells only on the first row, as merged"
 
 
-def test_full_archive_holds_every_item_and_every_document(data: SiteData, made: dict[str, bytes]) -> None:
+def test_full_archive_holds_every_item_and_every_document(data: Published, made: dict[str, bytes]) -> None:
     with zipfile.ZipFile(io.BytesIO(made["downloads/catalog-full.zip"])) as archive:
         assert archive.namelist() == ["catalog.csv", "catalog.json"]
         assert {info.date_time for info in archive.infolist()} == {(2026, 11, 22, 0, 0, 0)}
@@ -118,7 +119,7 @@ def test_xlsx_reads_back_with_the_same_cells(made: dict[str, bytes]) -> None:
     assert all(not (isinstance(c, str) and c.startswith("=")) for row in rows for c in row)
 
 
-def test_same_input_gives_identical_bytes(data: SiteData, made: dict[str, bytes]) -> None:
+def test_same_input_gives_identical_bytes(data: Published, made: dict[str, bytes]) -> None:
     again = {path: make() for path, make in exports.files(data)}
     assert again == made
     xlsx = made["downloads/catalog.xlsx"]
@@ -160,7 +161,7 @@ def test_atom_feeds_parse(made: dict[str, bytes]) -> None:
     assert len(entries) == 1 and "302001/000002" in (entries[0].findtext("a:title", namespaces=ns) or "")
 
 
-def test_written_below_the_site_folder(data: SiteData, tmp_path: Path) -> None:
+def test_written_below_the_site_folder(data: Published, tmp_path: Path) -> None:
     count = exports.write_all(data, tmp_path)
     assert count == len(list(exports.files(data)))
     assert (tmp_path / "downloads" / "departments" / "shichang.xlsx").is_file()

@@ -31,7 +31,7 @@ from generator.exports.tables import LAYOUTS, neutralise, resource_table
 from generator.exports.xlsx import to_xlsx
 from generator.load.catalog import read_folder
 from generator.load.yamlfile import parse
-from generator.publish.data import SiteData
+from generator.publish.model import Published
 from generator.site.resources import body, url_of
 from generator.validate.files import validate_files
 
@@ -217,7 +217,7 @@ def test_renderers_escape_any_valid_text(name: str, summary: str, item: str, con
     catalog, problems = validate_files({**FILES, target: _dump(data)}, "catalog", TODAY)
     assert not [p for p in problems if p.level == "error"], problems
     resource = next(r for r in catalog.resources if r.path == f"catalog/{target}")
-    site = SiteData(catalog, TODAY, (), {}, (), tuple(problems))
+    site = Published(catalog, TODAY, (), {}, (), tuple(problems))
     html = body(site, resource, url_of(resource.code))
     assert "<script>" not in html
     for layout in LAYOUTS:

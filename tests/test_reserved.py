@@ -12,7 +12,7 @@ from gitbuild import GitRepo
 from site_repo import make_repo
 
 from generator.cli import main
-from generator.publish.data import collect
+from generator.publish.source import collect
 from generator.rules.reserved import RESERVED
 from generator.site.pages import plan
 

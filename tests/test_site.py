@@ -143,7 +143,7 @@ def test_search_index_is_built_in_chunks(site: Path) -> None:
 def test_resource_body_renders_fast(site: Path) -> None:
     import time
 
-    from generator.publish.data import collect
+    from generator.publish.source import collect
 
     data = collect(site.parent / "repo" / "catalog", "2026-11-22")
     resource = data.catalog.by_code["104001/000001"]

@@ -16,7 +16,7 @@ from generator.caching.place import repository_tree
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
 from generator.problems import has_errors
-from generator.publish.data import BUILD_DATE_ENV, choose_date, validated
+from generator.publish.source import BUILD_DATE_ENV, choose_date, validated
 from generator.site import folder as sitefolder
 from generator.site.plugin import CATALOG_DIR_ENV
 

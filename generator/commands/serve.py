@@ -16,7 +16,7 @@ from generator import atomic
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
 from generator.commands.build import common, prepare
 from generator.output import FORMATS
-from generator.publish.data import BUILD_DATE_ENV, validated
+from generator.publish.source import BUILD_DATE_ENV, validated
 
 HELP = "校验目录并在本机预览网站，修改目录文件后自动重新生成"
 ADDRESS = re.compile(r"(\[[0-9a-fA-F:.]+\]|[0-9a-zA-Z.:-]+):(\d{1,5})")

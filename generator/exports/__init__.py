@@ -1,6 +1,6 @@
 """Downloads and feeds written by the site build: JSON, CSV, XLSX, DCAT JSON-LD and Atom.
 
-Every file is a pure function of :class:`~generator.publish.data.SiteData`, so the same catalog and
+Every file is a pure function of :class:`~generator.publish.model.Published`, so the same catalog and
 build date always give the same bytes. Files are made one at a time and written straight away.
 """
 
@@ -19,12 +19,12 @@ from generator.exports.tables import Table, neutralise, resource_table
 from generator.exports.xlsx import archive_streamed, to_xlsx
 from generator.load.model import Resource
 from generator.publish import lists
-from generator.publish.data import SiteData
+from generator.publish.model import Published
 
 Maker = Callable[[], bytes]
 
 
-def files(data: SiteData) -> Iterator[tuple[str, Maker]]:
+def files(data: Published) -> Iterator[tuple[str, Maker]]:
     """Each download's path below the site root, with a function making its bytes.
 
     Sizes are kept in proportion to a provincial catalog (50,000 resources, 30 信息项 each):
@@ -63,7 +63,7 @@ FULL_ARCHIVE = "downloads/catalog-full.zip"
 """Every document as in the YAML (``catalog.json``) and every 信息项 (``catalog.csv``), zipped."""
 
 
-def _full_archive(data: SiteData, ordered: list[Resource]) -> bytes:
+def _full_archive(data: Published, ordered: list[Resource]) -> bytes:
     """Streamed entry by entry: only the compressed archive is ever whole in memory."""
     catalog = data.catalog
 
@@ -85,7 +85,7 @@ def _full_archive(data: SiteData, ordered: list[Resource]) -> bytes:
     return archive_streamed({"catalog.csv": item_rows, "catalog.json": documents}, data.build_date)
 
 
-def write_all(data: SiteData, site: Path) -> int:
+def write_all(data: Published, site: Path) -> int:
     """Write every download below ``site``; return how many files."""
     count = 0
     for relative, make in files(data):
@@ -96,14 +96,14 @@ def write_all(data: SiteData, site: Path) -> int:
     return count
 
 
-def _base(data: SiteData) -> str:
+def _base(data: Published) -> str:
     """The site's address ending in ``/``; ``../`` (relative to downloads/ and feeds/) if unknown."""
     registry = data.catalog.registry
     url = registry.site_url if registry else ""
     return url.rstrip("/") + "/" if url else "../"
 
 
-def _three(stem: str, data: SiteData, table: Table, json_bytes: Maker | None = None) -> Iterator[tuple[str, Maker]]:
+def _three(stem: str, data: Published, table: Table, json_bytes: Maker | None = None) -> Iterator[tuple[str, Maker]]:
     yield f"{stem}.json", json_bytes or partial(jsonfile.rows, data, table)
     yield f"{stem}.csv", partial(to_csv, table)
     yield f"{stem}.xlsx", partial(to_xlsx, table, data.build_date)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.load.model import STATUS_DELISTED, code_to_stem
-from generator.publish.data import SiteData
+from generator.publish.model import Published
 
 ZWML = "https://catalog.example.gov.cn/ns/zwml#"
 """This project's terms for what DCAT cannot say about a 政务数据资源 (share attributes, class, status)."""
@@ -53,7 +53,7 @@ def _organization(name: str, identifier: str) -> dict[str, Any]:
     return {"@type": ["foaf:Agent", "foaf:Organization"], "foaf:name": _text(name), "dct:identifier": identifier}
 
 
-def _bases(data: SiteData, ids: tuple[str, ...]) -> list[str]:
+def _bases(data: Published, ids: tuple[str, ...]) -> list[str]:
     """Legal bases by name and article, as the upper level compares them across registries."""
     found = []
     for ident in ids:
@@ -62,7 +62,7 @@ def _bases(data: SiteData, ids: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _extension(data: SiteData, resource: Any) -> dict[str, Any]:
+def _extension(data: Published, resource: Any) -> dict[str, Any]:
     """The ``zwml:`` properties of one resource; empty values left out."""
     values = {
         "zwml:class": resource.classification.get("class", ""),
@@ -78,7 +78,7 @@ def _extension(data: SiteData, resource: Any) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value}
 
 
-def catalog(data: SiteData, base: str) -> dict[str, Any]:
+def catalog(data: Published, base: str) -> dict[str, Any]:
     """``base``: the site's address ending in ``/``, or ``../`` (ids relative to the file)."""
     registry = data.catalog.registry
     datasets = []

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.exports.tables import Table
 from generator.load.model import Resource
-from generator.publish.data import SiteData
+from generator.publish.model import Published
 
 
 def dump(value: Any) -> bytes:
@@ -34,7 +34,7 @@ def dump_script_safe(value: Any) -> bytes:
     return (text.translate(_SCRIPT_SAFE) + "\n").encode("utf-8")
 
 
-def header(data: SiteData, title: str) -> dict[str, Any]:
+def header(data: Published, title: str) -> dict[str, Any]:
     registry = data.catalog.registry
     return {
         "title": title,
@@ -45,17 +45,17 @@ def header(data: SiteData, title: str) -> dict[str, Any]:
     }
 
 
-def resources(data: SiteData, title: str, chosen: Iterable[Resource]) -> bytes:
+def resources(data: Published, title: str, chosen: Iterable[Resource]) -> bytes:
     """Whole resource documents, as in the YAML."""
     return dump({**header(data, title), "resources": [r.doc.data for r in chosen]})
 
 
-def rows(data: SiteData, table: Table) -> bytes:
+def rows(data: Published, table: Table) -> bytes:
     """The rows of ``table`` (one per resource) as arrays, in the order of ``columns``."""
     return dump_compact({**header(data, table.title), "columns": list(table.headers), "rows": list(table.rows)})
 
 
-def whole_chunks(data: SiteData) -> Iterator[str]:
+def whole_chunks(data: Published) -> Iterator[str]:
     """The whole catalog (registry, departments, legal bases, every resource as in the YAML), as the
     chunks of :func:`dump`'s text, so that it never has to be one string."""
     catalog = data.catalog

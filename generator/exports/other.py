@@ -6,24 +6,23 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.exports.tables import Table, plain_table
-from generator.publish import needs
-from generator.publish.data import SiteData
-from generator.site import views
+from generator.publish import departments, history, needs
+from generator.publish.model import Published
 
 Rows = list[dict[str, Any]]
 
 
-def tables(data: SiteData) -> Iterator[tuple[str, Table, Rows]]:
+def tables(data: Published) -> Iterator[tuple[str, Table, Rows]]:
     """Each list's download name, its sheet, and its rows for JSON."""
     yield ("duties", *duties(data))
     yield ("needs", *need_list(data))
     yield ("changes", *changes(data))
 
 
-def duties(data: SiteData) -> tuple[Table, Rows]:
+def duties(data: Published) -> tuple[Table, Rows]:
     rows: Rows = []
     cells = []
-    for dept, own in views.duty_rows(data):
+    for dept, own in departments.duty_rows(data):
         listed = [{"code": r.code, "name": r.name, "update_cycle": r.update_cycle} for r in own]
         office, phone = dept.contact.get("office", ""), dept.contact.get("phone", "")
         rows.append({"department": dept.id, "name": dept.name, "duties": list(dept.duties),
@@ -34,11 +33,11 @@ def duties(data: SiteData) -> tuple[Table, Rows]:
     return plain_table("责任清单", headers, cells), rows
 
 
-def need_list(data: SiteData) -> tuple[Table, Rows]:
+def need_list(data: Published) -> tuple[Table, Rows]:
     names = {d.id: d.name for d in data.catalog.departments.values()}
     rows: Rows = []
     cells = []
-    for m in needs.match(data.catalog):
+    for m in needs.matches(data):
         codes = [r.code for r in m.resources]
         rows.append({"department": m.department, "id": m.id, "name": m.name, "purpose": m.purpose,
                      "items": list(m.items), "provider": m.provider, "basis": list(m.basis),
@@ -50,10 +49,10 @@ def need_list(data: SiteData) -> tuple[Table, Rows]:
     return plain_table("需求清单", headers, cells), rows
 
 
-def changes(data: SiteData) -> tuple[Table, Rows]:
+def changes(data: Published) -> tuple[Table, Rows]:
     rows: Rows = []
     cells = []
-    for commit, touched in views.change_rows(data):
+    for commit, touched in history.change_rows(data):
         codes = [r.code for _, r in touched]
         rows.append({"sha": commit.sha, "date": commit.date, "timestamp": commit.timestamp,
                      "author": commit.author, "summary": commit.summary, "resources": codes})

@@ -1,6 +1,6 @@
 """The published lists (清单): which resources each one holds, and why it exists.
 
-Pure selections over :class:`~generator.publish.data.SiteData`, used by the list pages and by the
+Pure selections over :class:`~generator.publish.model.Published`, used by the list pages and by the
 downloads alike, so a page and its download always agree.
 """
 
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.load.model import STATUS_DELISTED, STATUS_NOTICE, Resource
-from generator.publish.data import SiteData
+from generator.publish.model import Published
 
 
 @dataclass(frozen=True)
@@ -22,15 +22,15 @@ class ResourceList:
     title: str
     intro: str
     """What the list is and which article requires it (Chinese)."""
-    select: Callable[[SiteData], tuple[Resource, ...]]
+    select: Callable[[Published], tuple[Resource, ...]]
     basis_of: str = ""
     """``share``/``open``/``delisting``: show that attribute's condition and legal bases."""
     rule: str = ""
     """The rule whose article (under the catalog's profile) requires the list; shown after ``intro``."""
 
 
-def _pick(test: Callable[[Resource], bool]) -> Callable[[SiteData], tuple[Resource, ...]]:
-    def select(data: SiteData) -> tuple[Resource, ...]:
+def _pick(test: Callable[[Resource], bool]) -> Callable[[Published], tuple[Resource, ...]]:
+    def select(data: Published) -> tuple[Resource, ...]:
         return tuple(sorted((r for r in data.catalog.resources if test(r)), key=lambda r: r.code))
 
     return select

@@ -7,9 +7,14 @@ resources that are shared (无条件 or 有条件共享) and not delisted; a nee
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from generator.load.catalog import Catalog
 from generator.load.model import STATUS_DELISTED, Resource
+
+if TYPE_CHECKING:
+    from generator.publish.model import Published
 
 
 @dataclass(frozen=True)
@@ -70,3 +75,9 @@ def match(catalog: Catalog) -> tuple[Match, ...]:
                 )
             )
     return tuple(sorted(found, key=lambda m: (m.department, m.id)))
+
+
+@lru_cache(maxsize=1)
+def matches(data: Published) -> tuple[Match, ...]:
+    """:func:`match` of the published catalog, once per build."""
+    return match(data.catalog)

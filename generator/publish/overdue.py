@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from generator.law import deadlines
 from generator.law.holidays import calendar_from
-from generator.publish.data import SiteData
+from generator.publish.model import Published
 
 ACTIONS = {kind: meaning.action for kind, meaning in deadlines.KINDS.items()}
 
@@ -27,7 +27,7 @@ class Shown:
 
 
 @lru_cache(maxsize=1)
-def shown(data: SiteData) -> tuple[Shown, ...]:
+def shown(data: Published) -> tuple[Shown, ...]:
     """Every deadline of the catalog's records, as of ``data.build_date``."""
     calendar = calendar_from(data.catalog)[0]
     return tuple(
@@ -35,12 +35,12 @@ def shown(data: SiteData) -> tuple[Shown, ...]:
     )
 
 
-def of_department(data: SiteData, department: str) -> list[Shown]:
+def of_department(data: Published, department: str) -> list[Shown]:
     """Deadlines a department must meet (as provider, requester or provider of the data)."""
     return [s for s in shown(data) if s.deadline.actor == department and s.state != "按期完成"]
 
 
-def of_need(data: SiteData, path: str) -> dict[int, list[Shown]]:
+def of_need(data: Published, path: str) -> dict[int, list[Shown]]:
     """Deadlines of the needs in one ``needs.yaml``, by the need's position."""
     found: dict[int, list[Shown]] = {}
     for entry in shown(data):
@@ -49,6 +49,6 @@ def of_need(data: SiteData, path: str) -> dict[int, list[Shown]]:
     return found
 
 
-def of_basis(data: SiteData, basis: str) -> dict[str, Shown]:
+def of_basis(data: Published, basis: str) -> dict[str, Shown]:
     """The catalog-update deadline, by resource file, of each resource citing the repealed ``basis``."""
     return {s.deadline.path: s for s in shown(data) if s.deadline.kind == "catalog_update" and s.deadline.ref == basis}

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.load.model import STATUS_DELISTED, Resource
-from generator.publish.data import SiteData
+from generator.publish.model import Published
 
 CYCLE_DAYS = {"实时": 1, "每日": 1, "每周": 7, "每月": 31, "每季度": 92, "每半年": 183, "每年": 366}
 """Longest gap each 更新周期 allows between two changes; 不定期 has none."""
@@ -34,7 +34,7 @@ class Stats:
     stale_per_department: list[tuple[str, int]]
 
 
-def compute(data: SiteData) -> Stats:
+def compute(data: Published) -> Stats:
     catalog = data.catalog
     listed = [r for r in catalog.resources if r.status != STATUS_DELISTED]
     names = {d.id: d.name for d in catalog.departments.values()}
@@ -56,7 +56,7 @@ def _ordered(counts: Counter[str], order: tuple[str, ...]) -> list[tuple[str, in
     return [(key, counts[key]) for key in keys]
 
 
-def _stale(data: SiteData, resources: list[Resource]) -> Iterator[Stale]:
+def _stale(data: Published, resources: list[Resource]) -> Iterator[Stale]:
     today = dt.date.fromisoformat(data.build_date)
     for resource in resources:
         limit = CYCLE_DAYS.get(resource.update_cycle)

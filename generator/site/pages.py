@@ -13,8 +13,8 @@ from typing import Any
 from generator import rules
 from generator.law import applicability
 from generator.law.profiles import BUILTIN, Profile, resolve
-from generator.publish.data import SiteData
 from generator.publish.lists import RESOURCE_LISTS
+from generator.publish.model import Published
 from generator.rules.status import describe
 from generator.site import fields
 from generator.site.citations import expand_markdown
@@ -42,7 +42,7 @@ class PagePlan:
     in_nav: bool = True
 
 
-def plan(data: SiteData) -> list[PagePlan]:
+def plan(data: Published) -> list[PagePlan]:
     catalog = data.catalog
     pages = [
         PagePlan("search.md", "搜索", "search.html"),

@@ -26,7 +26,8 @@ from mkdocs.structure.pages import Page
 from generator import exports
 from generator.caching import open_store
 from generator.load.model import code_to_stem
-from generator.publish import data as site_data
+from generator.publish import source
+from generator.publish.model import Published
 from generator.rules.status import describe
 from generator.site import members, resources, search
 from generator.site import nav as site_nav
@@ -59,7 +60,7 @@ class CatalogConfig(Config):
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):
     def __init__(self) -> None:
-        self.data: site_data.SiteData | None = None
+        self.data: Published | None = None
         self.plans: dict[str, PagePlan] = {}
         self.nav: Navigation | None = None
         self.env: Any = None
@@ -74,8 +75,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         if not self.root.is_dir():
             raise PluginError(f"找不到目录文件夹：{self.root}（在 mkdocs.yml 的 catalog_dir 或环境变量 {CATALOG_DIR_ENV} 中设置）")
         try:
-            data = site_data.collect(self.root, self.config.build_date, self.config.branch)
-        except site_data.CatalogInvalid as err:
+            data = source.collect(self.root, self.config.build_date, self.config.branch)
+        except source.CatalogInvalid as err:
             raise PluginError(f"目录未通过校验，网站不发布。请先修正以下问题：\n{err}") from None
         self.data = data
         members.set_root(data, self.root)
@@ -183,7 +184,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         server.watch(str(TEMPLATES))
         return server
 
-    def _data(self) -> site_data.SiteData:
+    def _data(self) -> Published:
         if self.data is None:
             raise PluginError("目录尚未加载")
         return self.data

@@ -1,6 +1,6 @@
 """The Jinja environment of the generated content (templates in ``generator/templates/site``).
 
-Templates receive ``data`` (:class:`~generator.publish.data.SiteData`), ``root`` (the relative URL
+Templates receive ``data`` (:class:`~generator.publish.model.Published`), ``root`` (the relative URL
 of the site root from the page, ending in ``/``) and the helpers registered here.
 """
 

@@ -26,7 +26,7 @@ from mkdocs.structure.toc import get_toc
 from generator.caching import Store
 from generator.load import schemas
 from generator.load.model import STATUS_DELISTED, Resource, code_to_stem
-from generator.publish.data import SiteData
+from generator.publish.model import Published
 from generator.site.render import compact, render, root_of, theme_text
 
 PROBE = "\x00<&\"'>"
@@ -47,7 +47,7 @@ def item_types() -> dict[str, str]:
     return dict(re.findall(r"([A-Z]) ([^、。]+)", text))
 
 
-def body(data: SiteData, resource: Resource, url: str) -> str:
+def body(data: Published, resource: Resource, url: str) -> str:
     """The HTML inside the theme's content area of one resource page."""
     history = data.history.get(resource.path, ())
     notice = next((n for n in data.notices if n.code == resource.code), None)
@@ -67,7 +67,7 @@ def body(data: SiteData, resource: Resource, url: str) -> str:
 
 
 def write_all(
-    data: SiteData, config: MkDocsConfig, nav: Navigation, env: Any, pages: list[File], cache: Store | None = None
+    data: Published, config: MkDocsConfig, nav: Navigation, env: Any, pages: list[File], cache: Store | None = None
 ) -> Written:
     """Render and write every resource page; return how many, how many came from ``cache``, and
     each page's cache key (by page folder name), which also stands for the page's bytes.
@@ -169,5 +169,5 @@ class Once:
         return self.html
 
 
-def _ordered(data: SiteData) -> Iterator[Resource]:
+def _ordered(data: Published) -> Iterator[Resource]:
     yield from sorted(data.catalog.resources, key=lambda r: r.code)

@@ -1,78 +1,51 @@
-"""Everything the site is built from: the validated catalog, its git history, notices, the date.
+"""The edge of the publish model: the catalog folder, its git history and the build date.
 
-This is the site's only edge to the file system, git and the environment; every later stage works
-on the frozen :class:`SiteData`.
+This is the only place the publish model touches the file system, git and the environment;
+:func:`collect` returns the frozen :class:`~generator.publish.model.Published` every later stage
+works on.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator import gitrepo
-from generator.gitrepo import Commit
 from generator.load.catalog import Catalog, read_folder
 from generator.output import FORMATS
-from generator.problems import Problem, has_errors
-from generator.publish.notices import SiteNotice, find
+from generator.problems import Problem, blocks_publishing
+from generator.publish.history import by_file
+from generator.publish.model import Published
+from generator.publish.notices import find
 from generator.validate.files import today, validate_files
 
 BUILD_DATE_ENV = "CATALOG_BUILD_DATE"
-CHANGES_SHOWN = 1000
-"""At most this many commits on the 变更记录 page and in the changes feed."""
 
 
 class CatalogInvalid(Exception):
-    """The catalog has errors; the message is the Chinese validation report."""
+    """The catalog has errors that stop publishing; the message is the Chinese validation report."""
 
 
-@dataclass(frozen=True, eq=False)
-class SiteData:
-    """The inputs of one site build (hashed by identity, so views can cache per build)."""
-
-    catalog: Catalog
-    build_date: str
-    """``YYYY-MM-DD``: the date every countdown is counted from (never the wall clock)."""
-    commits: tuple[Commit, ...]
-    """Commits that changed the catalog, newest first."""
-    history: dict[str, tuple[Commit, ...]]
-    """Commits of each file (following renames) by repository-relative path, newest first."""
-    notices: tuple[SiteNotice, ...]
-    problems: tuple[Problem, ...]
-    """Warnings found by validation (errors stop the build before this is made)."""
-    repo_url: str = ""
-    """Web address of the repository, without trailing slash; empty when unknown."""
-    branch: str = "main"
-
-    def edit_url(self, path: str) -> str:
-        """Where a reader edits the file at the repository-relative ``path``."""
-        return f"{self.repo_url}/edit/{self.branch}/{path}" if self.repo_url else ""
-
-    def commit_url(self, sha: str) -> str:
-        return f"{self.repo_url}/commit/{sha}" if self.repo_url else ""
-
-    def last_change(self, path: str) -> str:
-        commits = self.history.get(path)
-        return commits[0].date if commits else ""
-
-
-def collect(root: Path, build_date: str = "", branch: str = "main") -> SiteData:
-    """Load and validate the catalog folder ``root``; raise :class:`CatalogInvalid` on errors."""
+def collect(root: Path, build_date: str = "", branch: str = "main") -> Published:
+    """Load and validate the catalog folder ``root``; raise :class:`CatalogInvalid` on errors
+    that stop publishing (errors of time passing do not, see :data:`generator.problems.LAPSES`)."""
     repo = _repo(root)
     date = choose_date(root, build_date, repo)
     prefix, catalog, problems = validated(root, date, repo)
-    if has_errors(problems):
+    if any(blocks_publishing(p) for p in problems):
         raise CatalogInvalid(FORMATS["text"](problems, len(catalog.documents)))
     if repo is not None and not _has_head(repo):
         repo = None
     commits = tuple(gitrepo.log(repo, prefix)) if repo is not None else ()
-    history = _history(commits)
     registry = catalog.registry
     repo_url = (registry.repo_url if registry else "").rstrip("/")
     notices = find(repo, prefix, catalog, date)
-    return SiteData(catalog, date, commits, history, tuple(notices), tuple(problems), repo_url, branch)
+    digests = _digests(catalog, root, prefix)
+    return Published(
+        catalog, date, commits, by_file(commits), tuple(notices), tuple(problems), repo_url, branch, digests
+    )
 
 
 _VALIDATED: dict[tuple[Path, str, float], tuple[str, Catalog, list[Problem]]] = {}
@@ -97,6 +70,18 @@ def validated(root: Path, date: str, repo: Any = None) -> tuple[str, Catalog, li
 
 def _newest(root: Path) -> float:
     return max((p.stat().st_mtime for p in root.rglob("*.yaml")), default=0.0)
+
+
+def _digests(catalog: Catalog, root: Path, prefix: str) -> dict[str, str]:
+    """SHA-256 of each parsed file's bytes, by its display path."""
+    found = {}
+    for path in catalog.documents:
+        relative = path[len(prefix) + 1 :] if prefix and path.startswith(prefix + "/") else path
+        try:
+            found[path] = hashlib.sha256((root / relative).read_bytes()).hexdigest()
+        except OSError:
+            found[path] = ""
+    return found
 
 
 def choose_date(root: Path, given: str = "", repo: Any = None) -> str:
@@ -131,15 +116,3 @@ def _prefix(root: Path, repo: Any) -> str:
     if repo is None:
         return root.name
     return root.resolve().relative_to(gitrepo.root(repo).resolve()).as_posix()
-
-
-def _history(commits: tuple[Commit, ...]) -> dict[str, tuple[Commit, ...]]:
-    alias: dict[str, str] = {}
-    found: dict[str, list[Commit]] = {}
-    for commit in commits:
-        for change in commit.changes:
-            key = alias.get(change.path, change.path)
-            found.setdefault(key, []).append(commit)
-            if change.status == "R":
-                alias[change.old_path] = key
-    return {path: tuple(listed) for path, listed in found.items()}
