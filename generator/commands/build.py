@@ -15,7 +15,7 @@ from generator import atomic, locking
 from generator.caching.place import repository_tree
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
-from generator.problems import has_errors
+from generator.problems import LAPSES, blocks_publishing, lapsed
 from generator.publish.source import BUILD_DATE_ENV, choose_date, validated
 from generator.site import folder as sitefolder
 from generator.site.plugin import CATALOG_DIR_ENV
@@ -53,9 +53,15 @@ def prepare(args: argparse.Namespace) -> bool:
     print(f"目录已读取并校验：{len(catalog.documents)} 个文件，用时 {time.perf_counter() - started:.1f} 秒", file=sys.stderr)
     if problems:
         sys.stdout.write(FORMATS["text"](problems, len(catalog.documents)))
-    if has_errors(problems):
+    if any(blocks_publishing(p) for p in problems):
         print("目录未通过校验，网站不生成。", file=sys.stderr)
         return False
+    if lapsed(problems):
+        print(
+            f"其中 {len(lapsed(problems))} 个错误只是因为期限届满（规则 {'、'.join(sorted(LAPSES))}），不阻止发布网站，"
+            "网站上已标出逾期；修改这些文件的拉取请求须先改正。",
+            file=sys.stderr,
+        )
     os.environ[CATALOG_DIR_ENV] = str(root.resolve())
     os.environ[BUILD_DATE_ENV] = date
     _show_mkdocs_log()

@@ -16,6 +16,7 @@ from generator import atomic
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
 from generator.commands.build import common, prepare
 from generator.output import FORMATS
+from generator.problems import blocks_publishing
 from generator.publish.source import BUILD_DATE_ENV, validated
 
 HELP = "校验目录并在本机预览网站，修改目录文件后自动重新生成"
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     def check() -> tuple[list[str], str]:
         _, catalog, problems = validated(root, os.environ[BUILD_DATE_ENV])
-        errors = [p for p in problems if p.level == "error"]
+        errors = [p for p in problems if blocks_publishing(p)]
         lines = [f"{p.path}:{p.line}:{p.column} [{p.rule}] {p.message}" if p.line else f"{p.path} [{p.rule}] {p.message}" for p in errors]
         return lines, FORMATS["text"](problems, len(catalog.documents)) if errors else ""
 
