@@ -33,7 +33,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Published:
 
 @pytest.fixture(scope="module")
 def made(data: Published) -> dict[str, bytes]:
-    return {path: make() for path, make in exports.files(data)}
+    return {path: make() for path, _, make in exports.files(data)}
 
 
 GOLDEN = (
@@ -120,7 +120,7 @@ def test_xlsx_reads_back_with_the_same_cells(made: dict[str, bytes]) -> None:
 
 
 def test_same_input_gives_identical_bytes(data: Published, made: dict[str, bytes]) -> None:
-    again = {path: make() for path, make in exports.files(data)}
+    again = {path: make() for path, _, make in exports.files(data)}
     assert again == made
     xlsx = made["downloads/catalog.xlsx"]
 
@@ -162,6 +162,9 @@ def test_atom_feeds_parse(made: dict[str, bytes]) -> None:
 
 
 def test_written_below_the_site_folder(data: Published, tmp_path: Path) -> None:
-    count = exports.write_all(data, tmp_path)
-    assert count == len(list(exports.files(data)))
+    from generator.caching.outputs import Outputs
+
+    written = exports.write_all(data, Outputs(tmp_path))
+    assert [path for path, _ in written] == [path for path, _, _ in exports.files(data)]
+    assert all(key for _, key in written), "every download has a key"
     assert (tmp_path / "downloads" / "departments" / "shichang.xlsx").is_file()

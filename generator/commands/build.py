@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import atomic, locking
+from generator.caching import open_store
 from generator.caching.place import repository_tree
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
@@ -78,8 +79,10 @@ def _show_mkdocs_log() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
+
+    from generator.site import build as incremental
+    from generator.site import generations
 
     config = load(args)
     site = Path(config.site_dir)
@@ -96,9 +99,14 @@ def run(args: argparse.Namespace) -> int:
         site.parent.mkdir(parents=True, exist_ok=True)
         with locking.exclusive(sitefolder.lock_path(site), partial(_waiting, site)):
             sitefolder.check(site, *_folders(args, config))  # again: another build may have run meanwhile
-            with sitefolder.staged(site) as folder:
-                config.site_dir = str(folder)
-                build(config)
+            store, note = open_store(Path(args.catalog)) if _cached(config) else (None, "")
+            if note:
+                print(f"catalog：{note}", file=sys.stderr)
+            with generations.staged(site, store) as outputs:
+                config.site_dir = str(outputs.folder)
+                incremental.build(config, outputs, store)
+            if store is not None and store.write_note():
+                print(f"catalog：{store.write_note()}", file=sys.stderr)
     except sitefolder.Refused as err:
         raise UsageError(str(err)) from None
     except MkDocsException as err:
@@ -109,6 +117,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"catalog：网站生成失败，原有网站未改动：{atomic.describe(err, where)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _cached(config: MkDocsConfig) -> bool:
+    """Whether the site's ``catalog`` plugin keeps results between builds (option ``cache``)."""
+    plugin = config.plugins.get("catalog")
+    return bool(getattr(plugin, "config", {}).get("cache", True))
 
 
 def load(args: argparse.Namespace) -> MkDocsConfig:

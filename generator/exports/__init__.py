@@ -10,22 +10,26 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from functools import partial
-from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from generator.caching.outputs import Outputs
+from generator.caching.store import Store
 from generator.exports import atom, dcat, jsonfile, other
 from generator.exports.csvfile import to_csv
 from generator.exports.tables import Table, neutralise, resource_table
 from generator.exports.xlsx import archive_streamed, to_xlsx
 from generator.load.model import Resource
 from generator.publish import lists
+from generator.publish.facts import Uncacheable, code_version, digest
+from generator.publish.history import CHANGES_SHOWN
 from generator.publish.model import Published
 
 Maker = Callable[[], bytes]
 
 
-def files(data: Published) -> Iterator[tuple[str, Maker]]:
-    """Each download's path below the site root, with a function making its bytes.
+def files(data: Published) -> Iterator[tuple[str, tuple[Any, ...], Maker]]:
+    """Each download's path below the site root, the facts it is made from (its key, see
+    :mod:`generator.publish.facts`) and a function making its bytes.
 
     Sizes are kept in proportion to a provincial catalog (50,000 resources, 30 信息项 each):
     the catalog and the lists have one row per resource without the 信息项 columns; each
@@ -36,27 +40,29 @@ def files(data: Published) -> Iterator[tuple[str, Maker]]:
     catalog = data.catalog
     base = _base(data)
     ordered = sorted(catalog.resources, key=lambda r: r.code)
-    whole = resource_table("政务数据资源目录", ordered, catalog)
-    yield from _three("downloads/catalog", data, whole)
-    yield FULL_ARCHIVE, partial(_full_archive, data, ordered)
+    whole = partial(resource_table, "政务数据资源目录", ordered, catalog)
+    yield from _three("downloads/catalog", data, whole, (ordered,))
+    yield FULL_ARCHIVE, (ordered,), partial(_full_archive, data, ordered)
     for entry in lists.RESOURCE_LISTS:
-        yield from _three(f"downloads/{entry.slug}", data, resource_table(entry.title, entry.select(data), catalog))
+        chosen = entry.select(data)
+        yield from _three(f"downloads/{entry.slug}", data, partial(resource_table, entry.title, chosen, catalog), (chosen,))
     own: dict[str, list[Resource]] = {}
     for resource in ordered:
         own.setdefault(resource.department, []).append(resource)
     for dept in sorted(catalog.departments.values(), key=lambda d: d.id):
         stem = f"downloads/departments/{dept.id}"
-        summary = resource_table(dept.name, own.get(dept.id, ()), catalog)
-        template = resource_table(dept.name, own.get(dept.id, ()), catalog, "template")
-        yield f"{stem}.json", partial(jsonfile.rows, data, summary)
-        yield f"{stem}.csv", partial(to_csv, summary)
-        yield f"{stem}.xlsx", partial(to_xlsx, template, data.build_date)
-    for name, table, rows in other.tables(data):
-        document = {**jsonfile.header(data, table.title), "rows": rows}
-        yield from _three(f"downloads/{name}", data, table, partial(jsonfile.dump, document))
-    yield "downloads/dcat.jsonld", lambda: jsonfile.dump_script_safe(dcat.catalog(data, base))
-    yield "feeds/changes.xml", lambda: atom.changes(data, base)
-    yield "feeds/notices.xml", lambda: atom.notices(data, base)
+        mine = own.get(dept.id, [])
+        summary = partial(resource_table, dept.name, mine, catalog)
+        template = partial(resource_table, dept.name, mine, catalog, "template")
+        yield f"{stem}.json", (dept, mine), partial(_rows, data, summary)
+        yield f"{stem}.csv", (dept, mine), partial(_csv, summary)
+        yield f"{stem}.xlsx", (dept, mine), partial(_xlsx, template, data.build_date)
+    for table in other.tables(data):
+        yield from _three(f"downloads/{table.name}", data, table.sheet, (table.facts,), table.json)
+    yield "downloads/dcat.jsonld", (ordered, base), lambda: jsonfile.dump_script_safe(dcat.catalog(data, base))
+    shown = data.commits[:CHANGES_SHOWN]
+    yield "feeds/changes.xml", (shown, ordered, base), lambda: atom.changes(data, base)
+    yield "feeds/notices.xml", (base,), lambda: atom.notices(data, base)
 
 
 FULL_ARCHIVE = "downloads/catalog-full.zip"
@@ -85,15 +91,20 @@ def _full_archive(data: Published, ordered: list[Resource]) -> bytes:
     return archive_streamed({"catalog.csv": item_rows, "catalog.json": documents}, data.build_date)
 
 
-def write_all(data: Published, site: Path) -> int:
-    """Write every download below ``site``; return how many files."""
-    count = 0
-    for relative, make in files(data):
-        target = site / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(make())
-        count += 1
-    return count
+def write_all(data: Published, outputs: Outputs, chunks: Store | None = None) -> list[tuple[str, str]]:
+    """Write every download into ``outputs``, taking over those an earlier build made from the
+    same facts; returns each file with its key (the parent process records them)."""
+    done = []
+    version = code_version()
+    for relative, facts, make in files(data):
+        try:
+            key = digest(data, "download", version, relative, data, *facts)
+        except Uncacheable:
+            key = ""
+        if not outputs.reuse(relative, key):
+            outputs.write(relative, key, make())
+        done.append((relative, key))
+    return done
 
 
 def _base(data: Published) -> str:
@@ -103,7 +114,21 @@ def _base(data: Published) -> str:
     return url.rstrip("/") + "/" if url else "../"
 
 
-def _three(stem: str, data: Published, table: Table, json_bytes: Maker | None = None) -> Iterator[tuple[str, Maker]]:
-    yield f"{stem}.json", json_bytes or partial(jsonfile.rows, data, table)
-    yield f"{stem}.csv", partial(to_csv, table)
-    yield f"{stem}.xlsx", partial(to_xlsx, table, data.build_date)
+def _rows(data: Published, table: Callable[[], Table]) -> bytes:
+    return jsonfile.rows(data, table())
+
+
+def _csv(table: Callable[[], Table]) -> bytes:
+    return to_csv(table())
+
+
+def _xlsx(table: Callable[[], Table], date: str) -> bytes:
+    return to_xlsx(table(), date)
+
+
+def _three(
+    stem: str, data: Published, table: Callable[[], Table], facts: tuple[Any, ...], json_bytes: Maker | None = None
+) -> Iterator[tuple[str, tuple[Any, ...], Maker]]:
+    yield f"{stem}.json", facts, json_bytes or partial(_rows, data, table)
+    yield f"{stem}.csv", facts, partial(_csv, table)
+    yield f"{stem}.xlsx", facts, partial(_xlsx, table, data.build_date)

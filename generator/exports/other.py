@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
+from generator.exports import jsonfile
 from generator.exports.tables import Table, plain_table
 from generator.publish import departments, history, needs
 from generator.publish.model import Published
@@ -12,11 +13,32 @@ from generator.publish.model import Published
 Rows = list[dict[str, Any]]
 
 
-def tables(data: Published) -> Iterator[tuple[str, Table, Rows]]:
-    """Each list's download name, its sheet, and its rows for JSON."""
-    yield ("duties", *duties(data))
-    yield ("needs", *need_list(data))
-    yield ("changes", *changes(data))
+class Other:
+    """One of these lists: what it is made from (its key) and, made once when asked, its sheet
+    and JSON; a build that takes the files over from an earlier one never makes them."""
+
+    def __init__(self, name: str, facts: Any, make: Callable[[Published], tuple[Table, Rows]], data: Published) -> None:
+        self.name, self.facts, self._make, self._data = name, facts, make, data
+        self._made: tuple[Table, Rows] | None = None
+
+    def made(self) -> tuple[Table, Rows]:
+        if self._made is None:
+            self._made = self._make(self._data)
+        return self._made
+
+    def sheet(self) -> Table:
+        return self.made()[0]
+
+    def json(self) -> bytes:
+        table, rows = self.made()
+        return jsonfile.dump({**jsonfile.header(self._data, table.title), "rows": rows})
+
+
+def tables(data: Published) -> Iterator[Other]:
+    """The lists that are not lists of resources, each with its facts."""
+    yield Other("duties", departments.duty_rows(data), duties, data)
+    yield Other("needs", needs.matches(data), need_list, data)
+    yield Other("changes", history.change_rows(data), changes, data)
 
 
 def duties(data: Published) -> tuple[Table, Rows]:

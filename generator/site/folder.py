@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from generator import atomic
@@ -70,46 +67,13 @@ def is_site(folder: Path) -> bool:
         return False
 
 
-@contextmanager
-def staged(site: Path) -> Iterator[Path]:
-    """A new empty folder beside ``site`` to build into, put in ``site``'s place only when complete.
-
-    Nothing is ever written into the published folder itself: a build that fails or is interrupted
-    (even killed) leaves the previous site as it was. Leftovers of killed builds are removed by the
-    next build. The caller holds the lock of ``site`` (see :mod:`generator.locking`).
-    """
-    site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(site)
-    folder = Path(tempfile.mkdtemp(prefix=STAGING.format(name=site.name, pid=os.getpid()), dir=site.parent))
-    folder.chmod(0o777 & ~atomic.UMASK)  # mkdtemp makes it private; a published site is readable
-    try:
-        yield folder
-        (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    if site.exists():
-        retired = site.with_name(f".{site.name}.old-{os.getpid()}")
-        shutil.rmtree(retired, ignore_errors=True)
-        site.rename(retired)
-        try:
-            folder.rename(site)
-        except OSError:
-            retired.rename(site)
-            raise
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        folder.rename(site)
-
-
 def lock_path(site: Path) -> Path:
     """The lock file of the output folder ``site``, beside it (see :mod:`generator.locking`)."""
     site = site.resolve()
     return site.with_name(f".{site.name}.lock")
 
 
-def _remove_leftovers(site: Path) -> None:
+def remove_leftovers(site: Path) -> None:
     """Remove staging folders of builds that are no longer running (killed, power cut)."""
     for pattern in (f".{site.name}.building-*", f".{site.name}.old-*"):
         for leftover in site.parent.glob(pattern):

@@ -14,11 +14,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import shutil
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.caching.outputs import Outputs
 from generator.federation import combined as fed
 from generator.load.model import code_to_stem
 from generator.publish.model import Published
@@ -86,24 +88,30 @@ VIEWS: dict[str, Callable[[Published, dict[str, Any]], dict[str, Any]]] = {
 }
 
 
-def publish(data: Published, site: Path, search: bool) -> None:
-    """The download of every member record with its provenance, and the members' search bundle."""
+def publish(data: Published, outputs: Outputs, search: bool) -> None:
+    """The download of every member record with its provenance, and the members' search bundle
+    (made on every build: the harvested files are not keyed)."""
     found = combined(data)
     if found is None:
         return
-    target = site / DOWNLOAD
-    target.parent.mkdir(parents=True, exist_ok=True)
+    site = outputs.folder
+    target = outputs.prepare(DOWNLOAD)
     with open(target, "w", encoding="utf-8", newline="\n") as out:
         for view in found.members:
             provenance = {"member": view.member.code, "member_name": view.member.name,
                           "revision": view.manifest.get("revision", ""), "harvested": view.manifest.get("harvested", "")}
             for record in view.records():
                 out.write(json.dumps({**record, **provenance}, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+    outputs.adopt(DOWNLOAD, "")
     if search:
+        bundle = site / "pagefind" / PART
+        if bundle.exists():
+            shutil.rmtree(bundle)
         asyncio.run(_index(found, site))
+        outputs.adopt_tree(f"pagefind/{PART}", "")
         parts_file = site / "pagefind" / "parts.json"
         parts = json.loads(parts_file.read_text(encoding="utf-8")) if parts_file.is_file() else []
-        parts_file.write_text(json.dumps([*parts, PART]) + "\n", encoding="utf-8")
+        outputs.write("pagefind/parts.json", "", (json.dumps([*parts, PART]) + "\n").encode())
 
 
 async def _index(found: fed.Combined, site: Path) -> None:

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +25,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import exports
-from generator.caching import open_store
+from generator.caching import Store, open_store
+from generator.caching.outputs import Outputs
 from generator.load.model import code_to_stem
 from generator.publish import source
 from generator.publish.model import Published
 from generator.rules.status import describe
-from generator.site import members, resources, search
+from generator.site import keys, members, resources, search
 from generator.site import nav as site_nav
 from generator.site import search as search_module
 from generator.site.background import Background
 from generator.site.citations import page_of
+from generator.site.frame import Frame
 from generator.site.pages import PagePlan, plan
 from generator.site.render import TEMPLATES, compact, render, root_of, theme_text
 from generator.site.views import VIEWS
@@ -68,8 +71,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.root = Path("catalog")
         self._epoch: str | None = None
         self.nav_uris: set[str] | None = None
+        self.mkdocs: MkDocsConfig | None = None
+        self.outputs: Outputs | None = None
+        """Where ``catalog build`` writes (:mod:`generator.site.build`); ``None`` under ``mkdocs build``."""
+        self.reused: set[str] = set()
+        """Pages whose output an earlier build made from the same inputs: not rendered again."""
+        self.store: Store | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.mkdocs = config
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / os.environ.get(CATALOG_DIR_ENV, self.config.catalog_dir)).resolve()
         if not self.root.is_dir():
@@ -127,6 +137,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         data = self._data()
         entry = self.plans.get(page.file.src_uri)
+        if page.file.src_uri in self.reused:
+            return html
         if entry is None:
             page.edit_url = self._docs_edit_url(page, config)
             if page.is_homepage:
@@ -145,36 +157,52 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.pages = list(files.documentation_pages())
         return env
 
+    def page_keys(self, pages: Sequence[File], files: Files, nav: Navigation) -> dict[str, str]:
+        """The key of each MkDocs page's inputs (see :mod:`generator.site.keys`)."""
+        data = self._data()
+        frame = keys.frame_key(self._config(), files, nav)
+        return keys.page_keys(data, self.plans, pages, frame, VIEWS["home.html"](data, {}))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         data = self._data()
         try:
             assert self.nav is not None
-            store, note = open_store(self.root) if self.config.cache else (None, "")
-            if note:
-                log.info(note)
-            cache = store.child("pages") if store is not None else None
+            outputs = self.outputs or Outputs(Path(config.site_dir))
+            if self.outputs is None and self.config.cache:
+                self.store, note = open_store(self.root)
+                if note:
+                    log.info(note)
             started = time.perf_counter()
-            downloads = Background("生成下载文件", exports.write_all, data, Path(config.site_dir))
+            downloads = Background("生成下载文件", exports.write_all, data, outputs, self._chunks())
             try:
-                written = resources.write_all(data, config, self.nav, self.env, self.pages, cache)
-                log.info(f"已生成 {written.pages} 个资源页面（其中 {written.reused} 个未变，取自缓存），用时 {_since(started)}")
+                frame = Frame(data, config, self.nav, self.env, self.pages, resources.body)
+                written = resources.write_all(data, frame, outputs)
+                log.info(f"已生成 {written.pages} 个资源页面（其中 {written.reused} 个未变，沿用上次生成的文件），用时 {_since(started)}")
                 if self.config.search:
                     begun = time.perf_counter()
                     stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
-                    parts = store.child("search") if store is not None else None
-                    search.index(Path(config.site_dir), stems, self.config.search_part_size, parts, written.keys)
+                    search.index(outputs, stems, self.config.search_part_size, written.keys, frame.key)
                     log.info(f"搜索索引用时 {_since(begun)}")
-                members.publish(data, Path(config.site_dir), self.config.search)
+                members.publish(data, outputs, self.config.search)
             except BaseException:
                 downloads.stop()
                 raise
             waited = time.perf_counter()
-            downloads.wait()
+            for path, key in downloads.wait():
+                outputs.adopt(path, key)
             log.info(f"下载文件已生成（与页面同时进行，另等待 {_since(waited)}）")
-            if store is not None and store.write_note():
-                log.info(store.write_note())
+            if self.store is not None and self.store.write_note():
+                log.info(self.store.write_note())
         finally:
             self._restore_epoch()
+
+    def _chunks(self) -> Store | None:
+        """Where the downloads keep the rows of each department between builds."""
+        return self.store.child("chunks") if self.store is not None else None
+
+    def _config(self) -> MkDocsConfig:
+        assert self.mkdocs is not None
+        return self.mkdocs
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_epoch()
