@@ -50,10 +50,11 @@ def prepare(args: argparse.Namespace) -> bool:
         raise UsageError(f"找不到网站配置文件：{args.config_file}")
     date = choose_date(root, args.date or "")
     started = time.perf_counter()
-    _, catalog, problems = validated(root, date)
-    print(f"目录已读取并校验：{len(catalog.documents)} 个文件，用时 {time.perf_counter() - started:.1f} 秒", file=sys.stderr)
+    checked = validated(root, date)
+    problems = checked.problems
+    print(f"目录已读取并校验：{checked.count} 个文件，用时 {time.perf_counter() - started:.1f} 秒", file=sys.stderr)
     if problems:
-        sys.stdout.write(FORMATS["text"](problems, len(catalog.documents)))
+        sys.stdout.write(FORMATS["text"](problems, checked.count))
     if any(blocks_publishing(p) for p in problems):
         print("目录未通过校验，网站不生成。", file=sys.stderr)
         return False

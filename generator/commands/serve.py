@@ -45,10 +45,11 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.catalog)
 
     def check() -> tuple[list[str], str]:
-        _, catalog, problems = validated(root, os.environ[BUILD_DATE_ENV])
+        checked = validated(root, os.environ[BUILD_DATE_ENV])
+        problems = checked.problems
         errors = [p for p in problems if blocks_publishing(p)]
         lines = [f"{p.path}:{p.line}:{p.column} [{p.rule}] {p.message}" if p.line else f"{p.path} [{p.rule}] {p.message}" for p in errors]
-        return lines, FORMATS["text"](problems, len(catalog.documents)) if errors else ""
+        return lines, FORMATS["text"](problems, checked.count) if errors else ""
 
     try:
         preview.serve(args.config_file, args.dev_addr, check)

@@ -98,7 +98,7 @@ def catalog(data: Published, base: str) -> dict[str, Any]:
                 "dct:accessRights": {"@id": ACCESS + ACCESS_RIGHTS[resource.open.type], "@type": "dct:RightsStatement"},
                 "dct:accrualPeriodicity": {"@id": FREQUENCY + FREQUENCIES[resource.update_cycle], "@type": "dct:Frequency"},
                 "dct:issued": {"@value": resource.published, "@type": "xsd:date"},
-                "dcat:keyword": [_text(item.name) for item in resource.items],
+                "dcat:keyword": [_text(name) for name in resource.item_names()],
                 "dcat:landingPage": {"@id": page, "@type": "foaf:Document"},
                 **_extension(data, resource),
             }

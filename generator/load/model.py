@@ -98,6 +98,10 @@ class Resource:
     def path(self) -> str:
         return self.doc.path
 
+    def item_names(self) -> tuple[str, ...]:
+        """The names of the 信息项, in order (known without the file for a lazily loaded resource)."""
+        return tuple(item.name for item in self.items)
+
     @property
     def class_code(self) -> str:
         """The classification part of the code (前段码), before the ``/``."""

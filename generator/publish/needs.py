@@ -49,7 +49,7 @@ def match(catalog: Catalog) -> tuple[Match, ...]:
     for resource in sorted(catalog.resources, key=lambda r: r.code):
         if resource.status == STATUS_DELISTED or resource.share.type == "不予共享":
             continue
-        for item in {item.name for item in resource.items}:
+        for item in set(resource.item_names()):
             holders.setdefault(item, []).append(resource)
     found = []
     for doc in catalog.extra.get("needs", []):

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator import gitrepo
-from generator.load.catalog import Catalog, read_folder
+from generator.caching import open_store
+from generator.load import snapshot
+from generator.load.catalog import Catalog
 from generator.output import FORMATS
 from generator.problems import Problem, blocks_publishing
 from generator.publish.history import by_file
 from generator.publish.model import Published
 from generator.publish.notices import find
-from generator.validate.files import today, validate_files
+from generator.validate import batch
+from generator.validate.files import today
 
 BUILD_DATE_ENV = "CATALOG_BUILD_DATE"
 
@@ -33,55 +37,58 @@ def collect(root: Path, build_date: str = "", branch: str = "main") -> Published
     that stop publishing (errors of time passing do not, see :data:`generator.problems.LAPSES`)."""
     repo = _repo(root)
     date = choose_date(root, build_date, repo)
-    prefix, catalog, problems = validated(root, date, repo)
+    checked = validated(root, date, repo)
+    catalog, problems = checked.catalog, checked.problems
     if any(blocks_publishing(p) for p in problems):
-        raise CatalogInvalid(FORMATS["text"](problems, len(catalog.documents)))
+        raise CatalogInvalid(FORMATS["text"](problems, checked.count))
     if repo is not None and not _has_head(repo):
         repo = None
-    commits = tuple(gitrepo.log(repo, prefix)) if repo is not None else ()
+    commits = tuple(gitrepo.log(repo, checked.prefix)) if repo is not None else ()
     registry = catalog.registry
     repo_url = (registry.repo_url if registry else "").rstrip("/")
-    notices = find(repo, prefix, catalog, date)
-    digests = _digests(catalog, root, prefix)
+    notices = find(repo, checked.prefix, catalog, date)
     return Published(
-        catalog, date, commits, by_file(commits), tuple(notices), tuple(problems), repo_url, branch, digests
+        catalog, date, commits, by_file(commits), tuple(notices), tuple(problems), repo_url, branch, checked.digests
     )
 
 
-_VALIDATED: dict[tuple[Path, str, float], tuple[str, Catalog, list[Problem]]] = {}
+@dataclass(frozen=True)
+class Validated:
+    """The catalog folder loaded and validated on a date."""
+
+    prefix: str
+    """The catalog folder as git names it (``catalog``)."""
+    catalog: Catalog
+    problems: list[Problem]
+    count: int
+    """Files checked."""
+    digests: dict[str, str]
+    """SHA-256 of each file's bytes, by display path."""
 
 
-def validated(root: Path, date: str, repo: Any = None) -> tuple[str, Catalog, list[Problem]]:
-    """The catalog folder ``root`` loaded and validated on ``date``: (git prefix, catalog, problems).
+_VALIDATED: dict[tuple[Path, str, str], Validated] = {}
 
-    ``catalog build`` validates before MkDocs starts and the plugin needs the same catalog: the
-    result of the last call is kept (keyed by folder, date and the folder's newest file time, so a
-    ``mkdocs serve`` rebuild after an edit loads again) and the catalog is read once per build.
+
+def validated(root: Path, date: str, repo: Any = None) -> Validated:
+    """The catalog folder ``root`` loaded and validated on ``date``.
+
+    Validation follows ``catalog validate`` (:mod:`generator.validate.batch`): each file's result
+    is cached by its bytes, so a rebuild after one change checks one file, and a resource checked
+    before is known by its summary until a page or download needs all of it. ``catalog build``
+    validates before MkDocs starts and the plugin needs the same catalog: the result of the last
+    call is kept, keyed by folder, date and every file's digest.
     """
     repo = repo if repo is not None else _repo(root)
-    key = (root.resolve(), date, _newest(root))
+    store, _ = open_store(root)
+    folder = snapshot.Folder(root, store)
+    state = hashlib.sha256("\0".join(f"{p}\0{folder.digest(p)}" for p in [*folder.paths, *folder.links]).encode()).hexdigest()
+    key = (root.resolve(), date, state)
     if key not in _VALIDATED:
         prefix = _prefix(root, repo)
-        catalog, problems = validate_files(read_folder(root), prefix, date)
+        checked = batch.check_catalog(folder, prefix, date, store)
         _VALIDATED.clear()
-        _VALIDATED[key] = (prefix, catalog, problems)
+        _VALIDATED[key] = Validated(prefix, checked.catalog, checked.problems, checked.count, checked.digests)
     return _VALIDATED[key]
-
-
-def _newest(root: Path) -> float:
-    return max((p.stat().st_mtime for p in root.rglob("*.yaml")), default=0.0)
-
-
-def _digests(catalog: Catalog, root: Path, prefix: str) -> dict[str, str]:
-    """SHA-256 of each parsed file's bytes, by its display path."""
-    found = {}
-    for path in catalog.documents:
-        relative = path[len(prefix) + 1 :] if prefix and path.startswith(prefix + "/") else path
-        try:
-            found[path] = hashlib.sha256((root / relative).read_bytes()).hexdigest()
-        except OSError:
-            found[path] = ""
-    return found
 
 
 def choose_date(root: Path, given: str = "", repo: Any = None) -> str:
