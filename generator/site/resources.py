@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from generator.caching.outputs import Outputs
 from generator.load import schemas
 from generator.load.model import STATUS_DELISTED, Resource, code_to_stem
-from generator.publish.facts import digest
+from generator.publish.facts import code_version, digest
 from generator.publish.model import Published
 from generator.site.frame import Frame
 from generator.site.render import render, root_of
@@ -60,24 +60,37 @@ def key(data: Published, resource: Resource, frame: str) -> str:
     """The page's inputs: the theme frame, the resource file's bytes and the facts of the model the
     page shows — its department, the departments it names, the legal bases it cites, its notice,
     the names of its related resources, its file's history and the address of its edit link."""
-    catalog = data.catalog
-    departments = {resource.department, *resource.consumers}
     shown = context(data, resource)
     related = [(code, other.name, other.department) if other else (code,) for code, other in shown["related"]]
-    departments.update(other.department for _, other in shown["related"] if other)
-    cited = {*resource.share.basis, *resource.open.basis, *(resource.delisting.basis if resource.delisting else ())}
+    departments = {resource.department, *resource.consumers, *(other.department for _, other in shown["related"] if other)}
     return digest(
-        data, "resource-page", frame, resource, shown["notice"], related, shown["history"], shown["delisted_on"],
-        shown["edit_url"], data.repo_url, catalog.profile.id,
-        [catalog.departments.get(d) for d in sorted(departments)], [catalog.legal_bases.get(b) for b in sorted(cited)],
+        data, "resource-page", frame, _own(data, resource, departments), shown["notice"], related, shown["history"],
+        shown["delisted_on"], shown["edit_url"], data.repo_url,
     )
+
+
+def search_key(data: Published, resource: Resource) -> str:
+    """What the searchable element of the page (``data-pagefind-body``) shows: the resource, its
+    department, the legal bases it cites and its notice, by the code and templates that show them."""
+    notice = next((n for n in data.notices if n.code == resource.code), None)
+    return digest(data, "resource-search", code_version(), _own(data, resource, {resource.department, *resource.consumers}), notice)
+
+
+def _own(data: Published, resource: Resource, departments: set[str]) -> list[object]:
+    """The resource with the departments and legal bases it shows, and the profile it is read by."""
+    catalog = data.catalog
+    cited = {*resource.share.basis, *resource.open.basis, *(resource.delisting.basis if resource.delisting else ())}
+    return [
+        resource, catalog.profile.id, [catalog.departments.get(d) for d in sorted(departments)],
+        [catalog.legal_bases.get(b) for b in sorted(cited)],
+    ]
 
 
 class Written(NamedTuple):
     pages: int
     reused: int
     keys: dict[str, str]
-    """Each page's key by its folder name (``101001-000001``): it stands for the page's bytes."""
+    """Each page's search key (:func:`search_key`) by its folder name (``101001-000001``)."""
 
 
 def write_all(data: Published, frame: Frame, outputs: Outputs) -> Written:
@@ -88,7 +101,7 @@ def write_all(data: Published, frame: Frame, outputs: Outputs) -> Written:
     for resource in sorted(data.catalog.resources, key=lambda r: r.code):
         url = url_of(resource.code)
         page_key = key(data, resource, frame.key)
-        keys[code_to_stem(resource.code)] = page_key
+        keys[code_to_stem(resource.code)] = search_key(data, resource)
         count += 1
         if outputs.reuse(url + "index.html", page_key):
             reused += 1

@@ -6,11 +6,17 @@ content marked ``data-pagefind-body`` (resources, departments, legal bases) is i
 filters from ``data-pagefind-filter`` (部门, 共享类型, 开放类型, 状态).
 
 The resource pages are indexed in parts, each a set of whole departments, merged in the browser
-(Pagefind's ``mergeIndex``, ``pagefind/parts.json``); the other pages form the main bundle. A
-part is keyed by its pages' keys: a rebuild after one resource changed indexes one part again and
-takes the others over from the earlier build (:mod:`generator.caching.outputs`). Pagefind reads
-only the part of each resource page it indexes (from ``data-pagefind-body`` to the end of the
-article), not the theme around it.
+(Pagefind's ``mergeIndex``, ``pagefind/parts.json``); the other pages form the main bundle.
+Pagefind reads of each page only the element it indexes (``data-pagefind-body``), cut out of the
+page, not the theme around it. A part is keyed by its pages' search keys (what that element shows,
+see :func:`generator.site.resources.search_key`): a rebuild after one resource changed indexes one
+part again and takes the others over from the earlier build (:mod:`generator.caching.outputs`),
+and a change of the theme around the pages indexes nothing again.
+
+Parts trade a rebuild's time against a visitor's first search: each part adds its own index
+chunk, filters and metadata (about 70 KB) to the first search, and re-indexing a part takes time
+in proportion to its pages. A catalog is split into parts of at least ``part_size`` pages and at
+most :data:`MAX_PARTS` parts (figures on ``docs/about/performance.md``).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import hashlib
 import json
 import logging
 import math
+import re
 import shutil
 import subprocess
 import tempfile
@@ -42,16 +49,16 @@ def executable() -> Path:
     return Path(get_executable())
 
 
-PART_SIZE = 8000
-"""Resource pages per index part at most. One Pagefind process holds its whole part in memory
-(about 0.2 MB per page), and each part adds its own files to a visitor's first search."""
+PART_SIZE = 1000
+"""Resource pages per index part at least: below, a catalog is one index."""
+MAX_PARTS = 10
+"""Index parts at most, whatever the catalog's size: each adds about 70 KB to a first search."""
 
 PARTS_FILE = "pagefind/parts.json"
 """The list of part bundles the search page merges (``[]`` when the site has one index)."""
 MAIN = ("departments", "bases")
 """Folders of the pages in the main bundle (when the resources are in parts)."""
-BODY = '<div data-pagefind-body>'
-END = "</article>"
+BODY = "<div data-pagefind-body>"
 
 
 def index(
@@ -64,16 +71,15 @@ def index(
     """Write the search index to ``pagefind/`` of the site being built into ``outputs``.
 
     ``stems`` maps each resource page's folder name (``101001-000001``) to its department and
-    ``keys`` each to its page key (it stands for the page's bytes). Up to ``part_size`` resource
-    pages, one index holds every page. Beyond, the main bundle holds the other pages and the
-    resource pages are indexed in parts, each a set of whole departments (``crc32`` of the
-    department id, so a department keeps its part when others change), written to
-    ``pagefind/part-NN/``.
+    ``keys`` each to its search key. Up to ``part_size`` resource pages, one index holds every
+    page. Beyond, the main bundle holds the other pages and the resource pages are indexed in
+    parts, each a set of whole departments (``crc32`` of the department id, so a department keeps
+    its part when others change), written to ``pagefind/part-NN/``.
     """
     stems = dict(stems or {})
     keys = keys or {}
     site = outputs.folder
-    count = max(1, math.ceil(len(stems) / part_size))
+    count = max(1, min(MAX_PARTS, math.ceil(len(stems) / part_size)))
     version = str(executable())
     main = [p for p in sorted(outputs.made) if p.endswith(".html") and p.split("/", 1)[0] in MAIN]
     whole = count == 1
@@ -109,10 +115,7 @@ def _main(outputs: Outputs, key: str, whole: bool, stems: list[str]) -> bool:
         for child in target.iterdir():
             if not child.name.startswith("part-"):
                 _clear(child)
-    if whole:
-        _run_pages(outputs.folder, stems, "pagefind", MAIN)
-    else:
-        _run(outputs.folder, {"glob": "{" + ",".join(MAIN) + "}/**/*.html"})
+    _run_pages(outputs.folder, stems if whole else [], "pagefind", MAIN)
     for child in sorted(target.iterdir()):
         if child.name.startswith("part-"):
             continue
@@ -139,21 +142,32 @@ def _run_pages(site: Path, stems: list[str], output: str, also: tuple[str, ...] 
     folders ``also``, writing the bundle to ``output`` below ``site``."""
     with tempfile.TemporaryDirectory(prefix="catalog-search-", dir=site.parent) as folder:
         source = Path(folder)
-        for stem in stems:
-            page = site / "resources" / stem / "index.html"
-            html = page.read_text(encoding="utf-8") if page.is_file() else ""
-            start = html.find(BODY)
-            if start < 0:
-                continue
-            end = html.find(END, start)
-            end = end if end >= 0 else len(html)
-            target = source / "resources" / stem / "index.html"
-            target.parent.mkdir(parents=True)
-            target.write_text(f'<!DOCTYPE html><html lang="zh"><body>{html[start:end]}</body></html>', encoding="utf-8")
+        pages = [f"resources/{stem}/index.html" for stem in stems]
         for top in also:
-            if (site / top).is_dir():
-                shutil.copytree(site / top, source / top)
+            pages += sorted(p.relative_to(site).as_posix() for p in (site / top).rglob("*.html"))
+        for page in pages:
+            body = cut((site / page).read_text(encoding="utf-8")) if (site / page).is_file() else ""
+            if body:
+                target = source / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(f'<!DOCTYPE html><html lang="zh"><body>{body}</body></html>', encoding="utf-8")
         _run(source, {"output_path": str((site / output).resolve())})
+
+
+_DIV = re.compile(r"<div\b|</div>")
+
+
+def cut(html: str) -> str:
+    """The element ``<div data-pagefind-body>`` of a page with everything in it; '' if none."""
+    start = html.find(BODY)
+    if start < 0:
+        return ""
+    depth = 0
+    for tag in _DIV.finditer(html, start):
+        depth += 1 if tag[0] == "<div" else -1
+        if depth == 0:
+            return html[start : tag.end()]
+    return html[start:]
 
 
 def _clear(path: Path) -> None:
