@@ -6,18 +6,18 @@ build date always give the same bytes. Files are made one at a time and written 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Iterator
 from functools import partial
-from typing import IO, Any
+from typing import Any
 
 from generator.caching.outputs import Outputs
 from generator.caching.store import Store
-from generator.exports import atom, dcat, jsonfile, other
+from generator.exports import atom, jsonfile, other
+from generator.exports.assembled import Assembler
 from generator.exports.csvfile import to_csv
-from generator.exports.tables import Table, neutralise, resource_table
-from generator.exports.xlsx import archive_streamed, to_xlsx
+from generator.exports.pieces import Pieces
+from generator.exports.tables import Table, resource_table
+from generator.exports.xlsx import to_xlsx
 from generator.load.model import Resource
 from generator.publish import lists
 from generator.publish.facts import Uncacheable, code_version, digest
@@ -27,25 +27,25 @@ from generator.publish.model import Published
 Maker = Callable[[], bytes]
 
 
-def files(data: Published) -> Iterator[tuple[str, tuple[Any, ...], Maker]]:
+def files(data: Published, pieces: Pieces | None = None) -> Iterator[tuple[str, tuple[Any, ...], Maker]]:
     """Each download's path below the site root, the facts it is made from (its key, see
     :mod:`generator.publish.facts`) and a function making its bytes.
 
     Sizes are kept in proportion to a provincial catalog (50,000 resources, 30 信息项 each):
     the catalog and the lists have one row per resource without the 信息项 columns; each
     department's XLSX is the national template with one row per 信息项 (what the bureau hands
-    back to the department; its CSV and JSON have one row per resource); the whole catalog item by item and every document as in the
-    YAML are in one zip archive.
+    back to the department; its CSV and JSON have one row per resource); the whole catalog item by
+    item and every document as in the YAML are in one zip archive. The catalog-wide files are
+    joined from pieces kept between builds (:mod:`.assembled`): ``pieces`` keeps them.
     """
     catalog = data.catalog
     base = _base(data)
     ordered = sorted(catalog.resources, key=lambda r: r.code)
-    whole = partial(resource_table, "政务数据资源目录", ordered, catalog)
-    yield from _three("downloads/catalog", data, whole, (ordered,))
-    yield FULL_ARCHIVE, (ordered,), partial(_full_archive, data, ordered)
+    joined = Assembler(data, pieces or Pieces(data, None))
+    yield from _joined("downloads/catalog", joined, "政务数据资源目录", ordered)
+    yield FULL_ARCHIVE, (ordered,), partial(joined.full, ordered)
     for entry in lists.RESOURCE_LISTS:
-        chosen = entry.select(data)
-        yield from _three(f"downloads/{entry.slug}", data, partial(resource_table, entry.title, chosen, catalog), (chosen,))
+        yield from _joined(f"downloads/{entry.slug}", joined, entry.title, list(entry.select(data)))
     own: dict[str, list[Resource]] = {}
     for resource in ordered:
         own.setdefault(resource.department, []).append(resource)
@@ -59,44 +59,24 @@ def files(data: Published) -> Iterator[tuple[str, tuple[Any, ...], Maker]]:
         yield f"{stem}.xlsx", (dept, mine), partial(_xlsx, template, data.build_date)
     for table in other.tables(data):
         yield from _three(f"downloads/{table.name}", data, table.sheet, (table.facts,), table.json)
-    yield "downloads/dcat.jsonld", (ordered, base), lambda: jsonfile.dump_script_safe(dcat.catalog(data, base))
+    yield "downloads/dcat.jsonld", (ordered, base), partial(joined.dcat, base)
     shown = data.commits[:CHANGES_SHOWN]
-    yield "feeds/changes.xml", (shown, ordered, base), lambda: atom.changes(data, base)
-    yield "feeds/notices.xml", (base,), lambda: atom.notices(data, base)
+    yield "feeds/changes.xml", (shown, ordered, base), partial(atom.changes, data, base)
+    yield "feeds/notices.xml", (base,), partial(atom.notices, data, base)
 
 
 FULL_ARCHIVE = "downloads/catalog-full.zip"
 """Every document as in the YAML (``catalog.json``) and every 信息项 (``catalog.csv``), zipped."""
 
 
-def _full_archive(data: Published, ordered: list[Resource]) -> bytes:
-    """Streamed entry by entry: only the compressed archive is ever whole in memory."""
-    catalog = data.catalog
-
-    def item_rows(out: IO[bytes]) -> None:
-        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
-        writer = csv.writer(text, lineterminator="\r\n")
-        text.write("\ufeff")
-        writer.writerow(resource_table("", (), catalog, "template").headers)
-        for resource in ordered:
-            for row in resource_table("", (resource,), catalog, "template").rows:
-                writer.writerow([neutralise(cell) for cell in row])
-        text.flush()
-        text.detach()
-
-    def documents(out: IO[bytes]) -> None:
-        for chunk in jsonfile.whole_chunks(data):
-            out.write(chunk.encode("utf-8"))
-
-    return archive_streamed({"catalog.csv": item_rows, "catalog.json": documents}, data.build_date)
-
-
-def write_all(data: Published, outputs: Outputs, chunks: Store | None = None) -> list[tuple[str, str]]:
+def write_all(data: Published, outputs: Outputs, store: Store | None = None) -> list[tuple[str, str]]:
     """Write every download into ``outputs``, taking over those an earlier build made from the
-    same facts; returns each file with its key (the parent process records them)."""
+    same facts; ``store`` keeps the pieces of the catalog-wide files between builds. Returns each
+    file with its key (the parent process records them)."""
     done = []
     version = code_version()
-    for relative, facts, make in files(data):
+    pieces = Pieces(data, store)
+    for relative, facts, make in files(data, pieces):
         try:
             key = digest(data, "download", version, relative, data, *facts)
         except Uncacheable:
@@ -104,6 +84,7 @@ def write_all(data: Published, outputs: Outputs, chunks: Store | None = None) ->
         if not outputs.reuse(relative, key):
             outputs.write(relative, key, make())
         done.append((relative, key))
+    pieces.prune()
     return done
 
 
@@ -124,6 +105,12 @@ def _csv(table: Callable[[], Table]) -> bytes:
 
 def _xlsx(table: Callable[[], Table], date: str) -> bytes:
     return to_xlsx(table(), date)
+
+
+def _joined(stem: str, joined: Assembler, title: str, chosen: list[Resource]) -> Iterator[tuple[str, tuple[Any, ...], Maker]]:
+    yield f"{stem}.json", (chosen,), partial(joined.json, title, chosen)
+    yield f"{stem}.csv", (chosen,), partial(joined.csv, title, chosen)
+    yield f"{stem}.xlsx", (chosen,), partial(joined.xlsx, title, chosen)
 
 
 def _three(

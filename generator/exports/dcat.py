@@ -78,31 +78,33 @@ def _extension(data: Published, resource: Any) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value}
 
 
-def catalog(data: Published, base: str) -> dict[str, Any]:
-    """``base``: the site's address ending in ``/``, or ``../`` (ids relative to the file)."""
+def dataset(data: Published, resource: Any, base: str) -> dict[str, Any]:
+    """One resource still listed as a ``dcat:Dataset``."""
+    dept = data.catalog.departments.get(resource.department)
+    page = f"{base}resources/{code_to_stem(resource.code)}/"
+    return {
+        "@id": page,
+        "@type": "dcat:Dataset",
+        "dct:identifier": resource.code,
+        "dct:title": _text(resource.name),
+        "dct:description": _text(resource.summary),
+        "dct:publisher": _organization(dept.name, dept.uscc) if dept else resource.department,
+        "dct:accessRights": {"@id": ACCESS + ACCESS_RIGHTS[resource.open.type], "@type": "dct:RightsStatement"},
+        "dct:accrualPeriodicity": {"@id": FREQUENCY + FREQUENCIES[resource.update_cycle], "@type": "dct:Frequency"},
+        "dct:issued": {"@value": resource.published, "@type": "xsd:date"},
+        "dcat:keyword": [_text(name) for name in resource.item_names()],
+        "dcat:landingPage": {"@id": page, "@type": "foaf:Document"},
+        **_extension(data, resource),
+    }
+
+
+def catalog(data: Published, base: str, datasets: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """``base``: the site's address ending in ``/``, or ``../`` (ids relative to the file);
+    ``datasets`` when already made (else every resource still listed, in code order)."""
     registry = data.catalog.registry
-    datasets = []
-    for resource in sorted(data.catalog.resources, key=lambda r: r.code):
-        if resource.status == STATUS_DELISTED:
-            continue
-        dept = data.catalog.departments.get(resource.department)
-        page = f"{base}resources/{code_to_stem(resource.code)}/"
-        datasets.append(
-            {
-                "@id": page,
-                "@type": "dcat:Dataset",
-                "dct:identifier": resource.code,
-                "dct:title": _text(resource.name),
-                "dct:description": _text(resource.summary),
-                "dct:publisher": _organization(dept.name, dept.uscc) if dept else resource.department,
-                "dct:accessRights": {"@id": ACCESS + ACCESS_RIGHTS[resource.open.type], "@type": "dct:RightsStatement"},
-                "dct:accrualPeriodicity": {"@id": FREQUENCY + FREQUENCIES[resource.update_cycle], "@type": "dct:Frequency"},
-                "dct:issued": {"@value": resource.published, "@type": "xsd:date"},
-                "dcat:keyword": [_text(name) for name in resource.item_names()],
-                "dcat:landingPage": {"@id": page, "@type": "foaf:Document"},
-                **_extension(data, resource),
-            }
-        )
+    if datasets is None:
+        listed = sorted((r for r in data.catalog.resources if r.status != STATUS_DELISTED), key=lambda r: r.code)
+        datasets = [dataset(data, resource, base) for resource in listed]
     bureau = registry.bureau if registry else {}
     return {
         "@context": CONTEXT,

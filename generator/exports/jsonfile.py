@@ -55,21 +55,23 @@ def rows(data: Published, table: Table) -> bytes:
     return dump_compact({**header(data, table.title), "columns": list(table.headers), "rows": list(table.rows)})
 
 
-def whole_chunks(data: Published) -> Iterator[str]:
-    """The whole catalog (registry, departments, legal bases, every resource as in the YAML), as the
-    chunks of :func:`dump`'s text, so that it never has to be one string."""
+def whole_document(data: Published, resources: Any = None) -> dict[str, Any]:
+    """The whole catalog: registry, departments, legal bases and every resource as in the YAML
+    (``resources`` instead of the resources' documents, when given)."""
     catalog = data.catalog
-    document = (
-        {
-            **header(data, "政务数据资源目录"),
-            "registry": catalog.registry.doc.data if catalog.registry else {},
-            "departments": [d.doc.data for d in sorted(catalog.departments.values(), key=lambda d: d.id)],
-            "legal_bases": [
-                {k: v for k, v in vars(b).items() if k != "index" and v != ""}
-                for b in sorted(catalog.legal_bases.values(), key=lambda b: b.id)
-            ],
-            "resources": [r.doc.data for r in sorted(catalog.resources, key=lambda r: r.code)],
-        }
-    )
-    yield from json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2).iterencode(document)
+    return {
+        **header(data, "政务数据资源目录"),
+        "registry": catalog.registry.doc.data if catalog.registry else {},
+        "departments": [d.doc.data for d in sorted(catalog.departments.values(), key=lambda d: d.id)],
+        "legal_bases": [
+            {k: v for k, v in vars(b).items() if k != "index" and v != ""}
+            for b in sorted(catalog.legal_bases.values(), key=lambda b: b.id)
+        ],
+        "resources": [r.doc.data for r in sorted(catalog.resources, key=lambda r: r.code)] if resources is None else resources,
+    }
+
+
+def whole_chunks(data: Published) -> Iterator[str]:
+    """:func:`whole_document` as the chunks of :func:`dump`'s text."""
+    yield from json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2).iterencode(whole_document(data))
     yield "\n"

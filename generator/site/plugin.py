@@ -173,7 +173,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                 if note:
                     log.info(note)
             started = time.perf_counter()
-            downloads = Background("生成下载文件", exports.write_all, data, outputs, self._chunks())
+            downloads = Background("生成下载文件", exports.write_all, data, outputs, self._pieces())
             try:
                 frame = Frame(data, config, self.nav, self.env, self.pages, resources.body)
                 written = resources.write_all(data, frame, outputs)
@@ -196,9 +196,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         finally:
             self._restore_epoch()
 
-    def _chunks(self) -> Store | None:
-        """Where the downloads keep the rows of each department between builds."""
-        return self.store.child("chunks") if self.store is not None else None
+    def _pieces(self) -> Store | None:
+        """Where the downloads keep the pieces of the catalog-wide files between builds."""
+        return self.store.child("pieces") if self.store is not None else None
 
     def _config(self) -> MkDocsConfig:
         assert self.mkdocs is not None
