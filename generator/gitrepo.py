@@ -107,14 +107,15 @@ def tree_blob_ids(repo: git.Repo, tree: str, prefix: str) -> dict[str, str]:
     return ids
 
 
-def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True) -> list[Commit]:
-    """Commits that changed files below ``prefix``, newest first, with the files they changed."""
+def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True, since: str = "") -> list[Commit]:
+    """Commits that changed files below ``prefix``, newest first, with the files they changed;
+    only those not reachable from ``since`` when given."""
     marker = "\x1e"
     args = [
         "-M",
         "--name-status",
         f"--format={marker}%H%x00%cI%x00%an%x00%s",
-        resolve(repo, rev),
+        f"{resolve(repo, since)}..{resolve(repo, rev)}" if since else resolve(repo, rev),
     ]
     if first_parent:
         args.insert(0, "--first-parent")
@@ -161,6 +162,15 @@ def commit_date(repo: git.Repo, rev: str = "HEAD") -> str:
     """Commit date of ``rev`` as an Asia/Shanghai date, ``YYYY-MM-DD``."""
     moment = repo.commit(resolve(repo, rev)).committed_datetime.astimezone(CHINA)
     return moment.date().isoformat()
+
+
+def is_ancestor(repo: git.Repo, older: str, newer: str) -> bool:
+    """Whether commit ``older`` is in the history of ``newer``."""
+    try:
+        repo.git.merge_base("--is-ancestor", older, newer)
+    except git.GitCommandError:
+        return False
+    return True
 
 
 def merge_base(repo: git.Repo, first: str, second: str) -> str:

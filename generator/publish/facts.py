@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import weakref
 from collections.abc import Callable, Mapping
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import generator
-from generator.load.model import Resource
+from generator.gitrepo import Commit
+from generator.load.model import Department, LegalBasis, Resource
+from generator.notices.rules import Notice
 from generator.publish.model import Published
 
 
@@ -80,6 +83,8 @@ def _feed(feed: Callable[[bytes], object], value: Any, data: Published) -> None:
         feed(b"}")
     elif isinstance(value, set | frozenset):
         _feed(feed, sorted(value, key=repr), data)
+    elif isinstance(value, _RECORDS):
+        feed(b"M" + _record(value, data))
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         feed(f"D{type(value).__qualname__}(".encode())
         for item in dataclasses.fields(value):
@@ -95,6 +100,32 @@ def _feed(feed: Callable[[bytes], object], value: Any, data: Published) -> None:
         feed(f"F{getattr(value, '__module__', '')}.{value.__qualname__}\0".encode())
     else:
         raise Uncacheable(type(value).__qualname__)
+
+
+_RECORDS = (Department, LegalBasis, Notice, Commit)
+"""Records of the model shown by many outputs: each reduced once per build."""
+_MEMO: weakref.WeakKeyDictionary[Published, dict[int, tuple[object, bytes]]] = weakref.WeakKeyDictionary()
+
+
+def _record(value: Any, data: Published) -> bytes:
+    """The digest of a record of ``data``, computed once (the record is kept with it, so its id
+    cannot be taken by another object during the build)."""
+    memo = _MEMO.setdefault(data, {})
+    found = memo.get(id(value))
+    if found is None or found[0] is not value:
+        hashed = hashlib.sha256()
+        feed = hashed.update
+        feed(f"D{type(value).__qualname__}(".encode())
+        for item in dataclasses.fields(value):
+            if item.name != "doc":
+                _feed(feed, item.name, data)
+                _feed(feed, getattr(value, item.name), data)
+        for name in _properties(value.__class__):
+            _feed(feed, name, data)
+            _feed(feed, getattr(value, name), data)
+        found = (value, hashed.digest())
+        memo[id(value)] = found
+    return found[1]
 
 
 @lru_cache(maxsize=64)

@@ -3,10 +3,13 @@ resources they touched (the 变更记录 page, its download and the changes feed
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from generator.gitrepo import Commit
+from generator import gitrepo
+from generator.caching.store import Store
+from generator.gitrepo import Change, Commit
 from generator.load.model import Resource
 
 if TYPE_CHECKING:
@@ -16,6 +19,46 @@ CHANGES_SHOWN = 1000
 """At most this many commits on the 变更记录 page and in the changes feed."""
 
 WORDS = {"A": "新增", "M": "修改", "R": "更名", "D": "删除"}
+
+
+LOG = "history.json"
+
+
+def commits_of(repo: Any, prefix: str, store: Store | None = None) -> tuple[Commit, ...]:
+    """The commits that changed the catalog, newest first (:func:`generator.gitrepo.log`).
+
+    With a ``store``, the log read last time is kept with the commit it was read at: a rebuild at
+    the same commit reads nothing from git, and one after new commits reads only those (when the
+    old commit is still in the history; otherwise the whole log)."""
+    head = gitrepo.resolve(repo, "HEAD")
+    kept = _kept(store, prefix)
+    if kept is not None and kept[0] == head:
+        return kept[1]
+    if kept is not None and gitrepo.is_ancestor(repo, kept[0], head):
+        found = (*gitrepo.log(repo, prefix, since=kept[0]), *kept[1])
+    else:
+        found = tuple(gitrepo.log(repo, prefix))
+    if store is not None:
+        rows = [[c.sha, c.date, c.timestamp, c.author, c.summary, [[x.status, x.path, x.old_path] for x in c.changes]] for c in found]
+        store.write(LOG, json.dumps({"head": head, "prefix": prefix, "commits": rows}, ensure_ascii=False).encode("utf-8"))
+    return found
+
+
+def _kept(store: Store | None, prefix: str) -> tuple[str, tuple[Commit, ...]] | None:
+    payload = store.read(LOG) if store is not None else None
+    if payload is None:
+        return None
+    try:
+        data = json.loads(payload)
+        if data["prefix"] != prefix:
+            return None
+        commits = tuple(
+            Commit(sha, date, stamp, author, summary, tuple(Change(*change) for change in changes))
+            for sha, date, stamp, author, summary, changes in data["commits"]
+        )
+        return str(data["head"]), commits
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def by_file(commits: Iterable[Commit]) -> dict[str, tuple[Commit, ...]]:

@@ -9,15 +9,19 @@ character a day, computed by the same :class:`~generator.law.workdays.Calendar` 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 from dataclasses import dataclass, fields
 from typing import Any
 
+from generator.caching.store import Store
+from generator.gitrepo import Commit
 from generator.law.holidays import calendar_from
 from generator.law.workdays import WORKING, Calendar
 from generator.load.catalog import Catalog
-from generator.notices.rules import Notice
-from generator.notices.start import find_notices
+from generator.notices.rules import Notice, Start, Terms
+from generator.notices.start import Clock, find_notices, find_start, merge_committers
 
 
 @dataclass(frozen=True)
@@ -31,10 +35,63 @@ class SiteNotice(Notice):
     empty for a period in calendar days or a notice without an end."""
 
 
-def find(repo: Any, prefix: str, catalog: Catalog, today: str) -> list[SiteNotice]:
-    """Every resource on notice as of ``today``, sorted by end date then code."""
+def find(
+    repo: Any, prefix: str, catalog: Catalog, today: str,
+    history: dict[str, tuple[Commit, ...]] | None = None, store: Store | None = None,
+) -> list[SiteNotice]:
+    """Every resource on notice as of ``today``, sorted by end date then code.
+
+    With ``history`` (each file's commits) and a ``store``, each notice's start is kept between
+    builds by the newest commit of its file: a start depends on nothing else, and finding it
+    walks the file's history in git."""
     calendar = calendar_from(catalog)[0]
-    return [_for_site(n, calendar) for n in find_notices(repo, prefix, catalog, today, calendar=calendar)]
+    starts = _Starts(prefix, catalog, history, store) if history is not None and store is not None else None
+    found = find_notices(repo, prefix, catalog, today, calendar=calendar, start_of=starts.find if starts else None)
+    if starts is not None:
+        starts.save()
+    return [_for_site(n, calendar) for n in found]
+
+
+class _Starts:
+    """Notice starts remembered by (file, its newest commit, the forge's committers)."""
+
+    NAME = "notice-starts.json"
+
+    def __init__(self, prefix: str, catalog: Catalog, history: dict[str, tuple[Commit, ...]], store: Store) -> None:
+        self.prefix, self.catalog, self.history, self.store = prefix, catalog, history, store
+        self.committers = "\0".join(sorted(merge_committers(catalog.registry)))
+        self.known: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
+        payload = store.read(self.NAME)
+        if payload is not None:
+            with contextlib.suppress(ValueError):
+                loaded = json.loads(payload)
+                self.known = loaded if isinstance(loaded, dict) else {}
+
+    def find(self, repo: Any, rev: str, path: str, clock: Clock) -> Start | None:
+        commits = self.history.get(path, ())
+        key = f"{rev}\0{path}\0{commits[0].sha if commits else ''}\0{self.committers}"
+        if key in self.known:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                self.used[key] = self.known[key]
+                return _start(self.known[key])
+        start = find_start(repo, rev, path, clock)
+        self.used[key] = None if start is None else {
+            "commit": start.commit, "day": start.day, "source": start.source,
+            "mounted": start.terms.mounted, "consumers": list(start.terms.consumers),
+        }
+        return start
+
+    def save(self) -> None:
+        if self.used != self.known:
+            self.store.write(self.NAME, json.dumps(self.used, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def _start(raw: Any) -> Start | None:
+    if raw is None:
+        return None
+    terms = Terms(bool(raw["mounted"]), tuple(str(c) for c in raw["consumers"]))
+    return Start(str(raw["commit"]), str(raw["day"]), str(raw["source"]), terms)
 
 
 def _for_site(notice: Notice, calendar: Calendar) -> SiteNotice:

@@ -19,7 +19,7 @@ from generator.load import snapshot
 from generator.load.catalog import Catalog
 from generator.output import FORMATS
 from generator.problems import Problem, blocks_publishing
-from generator.publish.history import by_file
+from generator.publish.history import by_file, commits_of
 from generator.publish.model import Published
 from generator.publish.notices import find
 from generator.validate import batch
@@ -43,13 +43,13 @@ def collect(root: Path, build_date: str = "", branch: str = "main") -> Published
         raise CatalogInvalid(FORMATS["text"](problems, checked.count))
     if repo is not None and not _has_head(repo):
         repo = None
-    commits = tuple(gitrepo.log(repo, checked.prefix)) if repo is not None else ()
+    store, _ = open_store(root)
+    commits = commits_of(repo, checked.prefix, store) if repo is not None else ()
+    history = by_file(commits)
     registry = catalog.registry
     repo_url = (registry.repo_url if registry else "").rstrip("/")
-    notices = find(repo, checked.prefix, catalog, date)
-    return Published(
-        catalog, date, commits, by_file(commits), tuple(notices), tuple(problems), repo_url, branch, checked.digests
-    )
+    notices = find(repo, checked.prefix, catalog, date, history, store)
+    return Published(catalog, date, commits, history, tuple(notices), tuple(problems), repo_url, branch, checked.digests)
 
 
 @dataclass(frozen=True)

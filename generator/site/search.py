@@ -83,7 +83,8 @@ def index(
     version = str(executable())
     main = [p for p in sorted(outputs.made) if p.endswith(".html") and p.split("/", 1)[0] in MAIN]
     whole = count == 1
-    main_key = _key(version, "main", [(p, outputs.made[p].key) for p in main], [(s, keys.get(s, "")) for s in sorted(stems)] if whole else [])
+    searched = [(p, hashlib.sha256(cut((site / p).read_text(encoding="utf-8")).encode()).hexdigest()) for p in main]
+    main_key = _key(version, "main", searched, [(s, keys.get(s, "")) for s in sorted(stems)] if whole else [])
     fresh = _main(outputs, main_key, whole, sorted(stems))
     parts: dict[int, list[str]] = {}
     if not whole:
