@@ -153,7 +153,7 @@
   // (catalog.css), so no column is ever hidden off-screen.
   function cards(table) {
     var head = table.tHead && table.tHead.rows[0];
-    if (!head || !table.tBodies.length) { return; }
+    if (!head || head.cells.length < 4 || !table.tBodies.length) { return; }  // narrow tables fit as they are
     var names = Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); });
     Array.prototype.forEach.call(table.tBodies, function (body) {
       Array.prototype.forEach.call(body.rows, function (row) {
