@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import gitrepo
+from generator import changelog, gitrepo
 from generator.catalog import Catalog, read_folder
 from generator.gitrepo import Commit
 from generator.output import FORMATS
@@ -68,6 +68,8 @@ def collect(root: Path, build_date: str = "", branch: str = "main") -> SiteData:
     if repo is not None and not _has_head(repo):
         repo = None
     commits = tuple(gitrepo.log(repo, prefix)) if repo is not None else ()
+    bodies = gitrepo.merge_bodies(repo, prefix) if repo is not None else {}
+    commits = changelog.published(commits, bodies, prefix, catalog)  # PR titles and departments
     history = _history(commits)
     registry = catalog.registry
     repo_url = (registry.repo_url if registry else "").rstrip("/")
