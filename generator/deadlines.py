@@ -53,6 +53,13 @@ KINDS: dict[str, Kind] = {
 }
 
 
+def action(kind: str, profile: Profile) -> str:
+    """What must happen within ``kind`` under ``profile`` (the table's 应当完成 column)."""
+    if kind == "catalog_update" and profile.deadline("update_review") is not None:
+        return "提供部门申请更新目录（之后由大数据主管部门审核、更新，见 update_review；两段期限都届满仍未更新的为错误）"
+    return KINDS[kind].action
+
+
 @dataclass(frozen=True)
 class Deadline:
     """One running or past deadline, computed from a record of the catalog."""
@@ -111,12 +118,24 @@ def end(calendar: Any, start: str, period: Period, extra: int = 0) -> tuple[str,
     return day.isoformat(), "", bool(calendar.missing_years(first, day))
 
 
+def update_period(profile: Profile) -> Period:
+    """How long an entry may still cite a repealed basis: ``catalog_update``, and where the profile
+    gives the bureau its own time to review the department's update application (``update_review``,
+    修武 第十条: apply within 10 working days, the bureau updates within 5 more), both together."""
+    period = profile.deadline("catalog_update") or Period(0, "工作日", "")
+    review = profile.deadline("update_review")
+    if review is None or review.unit != period.unit:
+        return period
+    basis = f"{period.basis}：提供部门 {period.days} 个{period.unit}内申请更新，大数据主管部门收到申请后 {review.days} 个{review.unit}内审核、更新"
+    return Period(period.days + review.days, period.unit, basis)
+
+
 def catalog_updates(resource: Any, bases: Mapping[str, Any], profile: Profile, calendar: Any) -> Iterator[Deadline]:
-    """A resource citing a repealed basis must be updated within ``catalog_update`` (a delisted
+    """A resource citing a repealed basis must be updated within :func:`update_period` (a delisted
     entry is a record of the past and is left as it is)."""
     if resource.status == "已下线":
         return
-    period = profile.deadline("catalog_update") or Period(0, "工作日", "")
+    period = update_period(profile)
     for key in ("share", "open", "delisting"):
         attribute = getattr(resource, key)
         for index, basis_id in enumerate(attribute.basis if attribute else ()):

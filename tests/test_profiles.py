@@ -365,5 +365,27 @@ def test_a_repealed_basis_is_a_warning_until_the_update_deadline_then_an_error(t
         before = [p for p in validate_folder(target, "catalog", "2026-03-23")[1] if p.rule == "R-005"]
         after = [p for p in validate_folder(target, "catalog", "2026-03-24")[1] if p.rule == "R-005"]
         assert before and {p.level for p in before} == {"warning"}
-        assert "2026-03-23 前" in before[0].message
+        assert "目录最迟于 2026-03-23（含）更新" in before[0].message
         assert {p.level for p in after} == {expected}, name
+
+
+def _repeal(target: Path, day: str) -> None:
+    legal = target / "legal_bases.yaml"
+    legal.write_text(legal.read_text(encoding="utf-8").replace('  effective: "2021-11-01"', f'  effective: "2021-11-01"\n  repealed: "{day}"', 1), encoding="utf-8")
+
+
+def test_xiuwu_update_is_an_application_in_ten_days_then_five_for_the_bureau(tmp_path: Path) -> None:
+    """修武 第十条: the department applies within 10 working days, the bureau updates within 5 more
+    ("应当于…之日起 10 个工作日内，向县政务服务和大数据管理局申请更新…在收到更新申请之日起 5 个
+    工作日内，审核、更新"): an entry still citing the repealed basis is an error only after 10 + 5."""
+    target = _example("xiuwu", tmp_path)
+    _repeal(target, "2026-03-02")
+    day_11 = [p for p in validate_folder(target, "catalog", "2026-03-17")[1] if p.rule == "R-005"]
+    assert day_11 and {p.level for p in day_11} == {"warning"}
+    assert "请最迟于 2026-03-16（含）提交更新申请；目录最迟于 2026-03-23（含）更新" in day_11[0].message
+    assert "提供部门 10 个工作日内申请更新，大数据主管部门收到申请后 5 个工作日内审核、更新" in day_11[0].message
+    assert {p.level for p in validate_folder(target, "catalog", "2026-03-23")[1] if p.rule == "R-005"} == {"warning"}
+    assert {p.level for p in validate_folder(target, "catalog", "2026-03-24")[1] if p.rule == "R-005"} == {"error"}
+    rows = {row.kind: row for row in applicability.deadline_rows(PROFILES["xiuwu"])}
+    assert rows["catalog_update"].action.startswith("提供部门申请更新")
+    assert applicability.deadline_rows(PROFILES["guizhou"])[0].action == "提供部门更新引用该依据的目录条目"
