@@ -294,10 +294,16 @@ def test_binzhou_answer_is_five_working_days(tmp_path: Path) -> None:
 
 
 def test_xiuwu_requires_the_article_22_fields_and_limits_the_extension(tmp_path: Path) -> None:
+    """修武 第二十二条 requires "说明共享条件、共享范围和具体用途"; exchange methods are only
+    described ("数据资源共享交换方式主要包括数据接口、联机查询、批量下载、数据库推送等"): a missing
+    ``methods`` is a warning, a missing scope or purpose an error."""
     target = _example("xiuwu", tmp_path)
-    _resource(target, "104001-000001.yaml", **{"  methods: [数据接口]\n": ""})
-    assert _problems(target) == [("R-033", "error")]
+    path = _resource(target, "104001-000001.yaml", **{"  methods: [数据接口]\n": ""})
+    assert _problems(target) == [("R-043", "warning")]
+    path.write_text(path.read_text(encoding="utf-8").replace("  scope: 全县政务部门\n", ""), encoding="utf-8")
+    assert sorted(_problems(target)) == [("R-033", "error"), ("R-043", "warning")]
     target = _example("xiuwu", tmp_path / "b")
+    target = _example("xiuwu", tmp_path / "c")
     path = _resource(target, "104001-000001.yaml", **{"status: 在用": 'status: 在用\ncorrections:\n  - {requested: "2026-03-02", by: gongan, extended: 15}'})
     assert ("R-037", "error") in _problems(target, "2026-03-03")
     path.write_text(path.read_text(encoding="utf-8").replace("extended: 15", "extended: 10"), encoding="utf-8")
@@ -389,3 +395,16 @@ def test_xiuwu_update_is_an_application_in_ten_days_then_five_for_the_bureau(tmp
     rows = {row.kind: row for row in applicability.deadline_rows(PROFILES["xiuwu"])}
     assert rows["catalog_update"].action.startswith("提供部门申请更新")
     assert applicability.deadline_rows(PROFILES["guizhou"])[0].action == "提供部门更新引用该依据的目录条目"
+
+
+def test_guizhou_scope_and_purpose_are_a_recommendation_of_article_24(tmp_path: Path) -> None:
+    """贵州 第二十四条第二款: "对审核通过的共享申请，数据提供部门应当明确数据的共享范围和使用用途"
+    — when answering, not when cataloguing: a warning citing it, not "本辖区办法没有规定"."""
+    target = _example("guizhou", tmp_path)
+    _resource(target, "101001-000001.yaml", **{"  scope: 全省政务部门\n": ""})
+    _, problems = validate_folder(target, "catalog", TODAY)
+    found = [p for p in problems if p.rule == "R-033"]
+    assert [p.level for p in found] == ["warning"] and "贵州 第二十四条第二款" in found[0].message
+    assert "R-043" not in {p.rule for p in problems}  # 贵州 lists no exchange methods
+    row = next(r for r in applicability.table(PROFILES["guizhou"]) if r.rule == "R-033")
+    assert (row.level, row.citation) == ("warning", "贵州 第二十四条第二款") and not row.reason.startswith("本辖区办法没有")
