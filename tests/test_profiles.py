@@ -11,7 +11,7 @@ import pytest
 from conftest import TESTS, TODAY
 
 from generator import applicability, deadlines
-from generator.profiles import BUILTIN, own, resolve
+from generator.profiles import BUILTIN, RECORD_RULE, own, resolve
 from generator.rules import RULES, documented
 from generator.validate import validate_folder
 
@@ -129,7 +129,8 @@ def test_wrong_citations_are_fixed() -> None:
     guangxi, guizhou, jilin, binzhou, xiuwu = (PROFILES[n] for n in ("guangxi", "guizhou", "jilin", "binzhou", "xiuwu"))
     assert guangxi.share_types_basis == "" and guangxi.open_types_basis == "广西 第三十二条"
     assert guangxi.deadlines["review_answer"].basis == "广西 第二十一条（二）"
-    assert guangxi.setting("R-014").citation == "广西 第三十八条"
+    for profile in PROFILES.values():  # 目录记录规则 everywhere: "誰主管，誰提供，誰負責" is not about file names
+        assert (profile.setting("R-014").level, profile.setting("R-014").citation) == ("error", RECORD_RULE)
     assert "第三十二条" not in guangxi.setting("R-002").citation
     assert (xiuwu.list_bases["needs"], xiuwu.list_bases["duties"]) == ("修武 第八条", "修武 第九条")
     assert "catalog_update" not in own("jilin").get("deadlines", {})
@@ -408,3 +409,21 @@ def test_guizhou_scope_and_purpose_are_a_recommendation_of_article_24(tmp_path: 
     assert "R-043" not in {p.rule for p in problems}  # 贵州 lists no exchange methods
     row = next(r for r in applicability.table(PROFILES["guizhou"]) if r.rule == "R-033")
     assert (row.level, row.citation) == ("warning", "贵州 第二十四条第二款") and not row.reason.startswith("本辖区办法没有")
+
+
+def test_binzhou_conditional_share_without_a_condition_is_a_warning(tmp_path: Path) -> None:
+    """滨州 第五条 only defines the category ("可提供給相關政務部門共享使用或僅能夠部分提供給所有政務部門
+    共享使用的政務信息資源屬於有條件共享類"); it requires nothing of an entry: R-001 is a warning."""
+    target = _example("binzhou", tmp_path)
+    _resource(target, "301001-000001.yaml", **{"  condition: 仅限履职使用\n": ""})
+    assert _problems(target) == [("R-001", "warning")]
+
+
+def test_jilin_base_item_outside_the_six_libraries_is_a_warning(tmp_path: Path) -> None:
+    """吉林 第二十一条 is the bureau's duty ("形成…六大基础资源库"); 第十五条第三款 allows "本地区公共数据
+    资源补充目录": an item outside the six is a warning, as under the other four regions."""
+    target = _example("jilin", tmp_path)
+    path = _resource(target, "106001-000001.yaml", **{"  item: 宏观经济": "  item: 自然资源"})
+    path.write_text(path.read_text(encoding="utf-8").replace("code: 106001/", "code: 107001/"), encoding="utf-8")
+    path.rename(path.with_name("107001-000001.yaml"))
+    assert _problems(target) == [("R-008", "warning")]

@@ -46,8 +46,7 @@ def file_location(resource: Resource, context: Context) -> Iterator[Problem]:
     ``101001/000001`` 的资源由 ``gongan`` 提供，文件应为 ``catalog/gongan/101001-000001.yaml``。
     ``department`` 字段必须与文件夹一致，且该文件夹中有 ``department.yaml``。
 
-    依据（按规则配置）：“谁主管、谁提供、谁负责”（滨州 第十八条，修武 第二十四条，广西 第三十八条）；
-    其他配置为目录记录规则。
+    依据：目录记录规则（非法规条款），各辖区相同。
 
     不通过（文件为 ``catalog/gongan/huji.yaml``）：
 
