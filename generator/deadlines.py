@@ -184,9 +184,10 @@ def _steps(
         previous, at = done, ("needs", index, "request", step.field)
 
 
-def corrections(resource: Any, profile: Profile, calendar: Any) -> Iterator[Deadline]:
-    """Raising and answering each error-verification (校核) request on ``resource``."""
-    raise_period, check = profile.deadline("correction_raise"), profile.deadline("correction_check")
+def corrections(resource: Any, profile: Profile, calendar: Any, level: str = "") -> Iterator[Deadline]:
+    """Raising and answering each error-verification (校核) request on ``resource``, in a catalog of
+    registry ``level`` (a period the profile limits to other levels does not run)."""
+    raise_period, check = profile.deadline("correction_raise", level), profile.deadline("correction_check", level)
     for index, entry in enumerate(resource.corrections):
         what = f"{entry['by']} 申请的数据校核"
         if raise_period and entry.get("obtained"):
@@ -227,9 +228,10 @@ def pull_request(profile: Profile, calendar: Any, opened: str, delisting: bool, 
 def everything(catalog: Any, calendar: Any) -> list[Deadline]:
     """Every deadline computed from the catalog's records, sorted by due date."""
     found = list(share_requests(catalog, calendar))
+    level = catalog.registry.level if catalog.registry else ""
     for resource in catalog.resources:
         found += catalog_updates(resource, catalog.legal_bases, catalog.profile, calendar)
-        found += corrections(resource, catalog.profile, calendar)
+        found += corrections(resource, catalog.profile, calendar, level)
         found += open_applications(resource, catalog.profile, calendar)
     return sorted(found, key=lambda d: (d.due or "9999", d.path, d.kind))
 

@@ -427,3 +427,14 @@ def test_jilin_base_item_outside_the_six_libraries_is_a_warning(tmp_path: Path) 
     path.write_text(path.read_text(encoding="utf-8").replace("code: 106001/", "code: 107001/"), encoding="utf-8")
     path.rename(path.with_name("107001-000001.yaml"))
     assert _problems(target) == [("R-008", "warning")]
+
+
+def test_guangxi_city_catalog_lists_the_correction_deadline_as_unchecked(tmp_path: Path) -> None:
+    target = _example("guangxi", tmp_path)
+    _resource(target, "105001-000001.yaml", **{"status: 在用": 'status: 在用\ncorrections:\n  - {requested: "2026-03-02", by: gongan}'})
+    assert _problems(target, "2026-06-01") == []  # 市: 第三十条 has no correction step
+    registry = target / "registry.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("level: 市", "level: 省"), encoding="utf-8")
+    assert _problems(target, "2026-06-01") == [("R-037", "warning")]  # 省: 第二十九条（五）, 3 working days
+    rows = {row.rule: row for row in applicability.table(PROFILES["guangxi"])}
+    assert any(row.citation.startswith("广西 第二十九条（五）") and row.rule.startswith("U-") for row in rows.values())

@@ -105,7 +105,8 @@ def corrections(resource: Resource, context: Context) -> Iterator[Problem]:
         if extended and (limit is None or extended > limit.days):
             allowed = f"不得超过 {limit.days} 个{limit.unit}" if limit else "本辖区办法没有规定可以延长"
             yield at(resource.doc, "R-037", f"校核期限延长了 {extended} 个工作日，{allowed}", "corrections", index, "extended")
-    for deadline in deadlines.corrections(resource, profile, context.calendar):
+    level = context.catalog.registry.level if context.catalog.registry else ""
+    for deadline in deadlines.corrections(resource, profile, context.calendar, level):
         yield from _report(resource.doc, "R-037", deadline, context)
 
 
