@@ -45,7 +45,7 @@ KINDS: dict[str, Kind] = {
     "city_share_answer": Kind("使用部门提出申请，或初审通过之日（needs.yaml 的 request）", "提供部门完成审核（request.answered）", "R-036"),
     "city_share_final": Kind("提供部门完成审核之日（request.answered）", "完成终审和反馈（request.delivered）", "R-036"),
     "city_share_feedback": Kind("获得授权之日（request.delivered）", "使用部门反馈使用情况和评价结果（request.feedback）", "R-036"),
-    "correction_raise": Kind("使用部门获取数据之日（corrections 的 obtained）", "使用部门提出校核（corrections 的 requested）", "R-037"),
+    "correction_raise": Kind("使用部门对获取的数据产生疑义或发现明显错误之日（corrections 的 discovered）", "使用部门提出校核（corrections 的 requested）", "R-037"),
     "correction_check": Kind("使用部门申请校核之日（corrections 的 requested）", "提供部门完成校核（corrections 的 checked）", "R-037"),
     "correction_extension": Kind("校核期限届满（经提供部门主要负责人同意延长，corrections 的 extended）", "延长的校核期限不得超过此数", "R-037"),
     "open_application_review": Kind("收到依申请开放的申请表（applications 的 received）", "提供部门完成审核（applications 的 decided）", "R-038"),
@@ -190,10 +190,10 @@ def corrections(resource: Any, profile: Profile, calendar: Any, level: str = "")
     raise_period, check = profile.deadline("correction_raise", level), profile.deadline("correction_check", level)
     for index, entry in enumerate(resource.corrections):
         what = f"{entry['by']} 申请的数据校核"
-        if raise_period and entry.get("obtained"):
-            due, error, provisional = end(calendar, entry["obtained"], raise_period)
-            at = ("corrections", index, "obtained")
-            yield Deadline("correction_raise", what, resource.path, at, entry["by"], entry["obtained"], due, entry["requested"], raise_period, error, provisional=provisional)
+        if raise_period and entry.get("discovered"):
+            due, error, provisional = end(calendar, entry["discovered"], raise_period)
+            at = ("corrections", index, "discovered")
+            yield Deadline("correction_raise", what, resource.path, at, entry["by"], entry["discovered"], due, entry["requested"], raise_period, error, provisional=provisional)
         if check:
             due, error, provisional = end(calendar, entry["requested"], check, int(entry.get("extended", 0)))
             at = ("corrections", index, "requested")
