@@ -41,9 +41,9 @@ KINDS: dict[str, Kind] = {
     "share_request_review": Kind("使用部门提出共享申请（needs.yaml 的 request.date）", "大数据主管部门完成初审（request.reviewed）", "R-036"),
     "conditional_share_answer": Kind("使用部门提出申请，或上一步完成之日（needs.yaml 的 request）", "提供部门答复（request.answered）", "R-036"),
     "share_request_push": Kind("提供部门答复之日（request.answered）", "大数据主管部门把答复推送给使用部门（request.delivered）", "R-036"),
-    "city_share_review": Kind("市级部门向本目录以外的部门提出申请（request.date）", "自治区大数据发展局完成初审（request.reviewed）", "R-036"),
+    "city_share_review": Kind("向省级（自治区）提供部门提出申请（request.date；request.provider_level 为 省）", "自治区大数据发展局完成初审（request.reviewed）", "R-036"),
     "city_share_answer": Kind("使用部门提出申请，或初审通过之日（needs.yaml 的 request）", "提供部门完成审核（request.answered）", "R-036"),
-    "city_share_final": Kind("提供部门完成审核之日（request.answered）", "完成终审和反馈（request.delivered）", "R-036"),
+    "city_share_final": Kind("提供部门完成审核之日（request.answered）", "自治区大数据发展局完成终审和反馈（request.delivered）", "R-036"),
     "city_share_feedback": Kind("获得授权之日（request.delivered）", "使用部门反馈使用情况和评价结果（request.feedback）", "R-036"),
     "correction_raise": Kind("使用部门对获取的数据产生疑义或发现明显错误之日（corrections 的 discovered）", "使用部门提出校核（corrections 的 requested）", "R-037"),
     "correction_check": Kind("使用部门申请校核之日（corrections 的 requested）", "提供部门完成校核（corrections 的 checked）", "R-037"),
@@ -82,6 +82,8 @@ class Deadline:
     """What the record refers to: the legal basis id of a ``catalog_update``, the need id of a request."""
     provisional: bool = False
     """``due`` is 暂定: counted across a year whose holiday schedule is not recorded yet."""
+    by: str = ""
+    """Who must act when :data:`BUREAU` does, as the profile names it (e.g. ``自治区大数据发展局``)."""
 
     @property
     def shown_due(self) -> str:
@@ -159,18 +161,18 @@ def share_requests(catalog: Any, calendar: Any) -> Iterator[Deadline]:
         for index, need in enumerate(doc.data["needs"]):
             request = need.get("request")
             if request:
-                yield from _steps(profile, level, calendar, doc.path, index, need, request, requester, catalog.departments)
+                yield from _steps(profile, level, calendar, doc.path, index, need, request, requester)
 
 
 def _steps(
     profile: Profile, level: str, calendar: Any, path: str, index: int, need: dict[str, Any],
-    request: dict[str, Any], requester: str, departments: Mapping[str, Any],
+    request: dict[str, Any], requester: str,
 ) -> Iterator[Deadline]:
     provider = need.get("provider", "")
     previous, at = request["date"], ("needs", index, "request", "date")
     for step in profile.steps(level):
         period = profile.deadline(step.deadline)
-        if period is None or (step.external_only and (not provider or provider in departments)):
+        if period is None or (step.provider_level and request.get("provider_level") != step.provider_level):
             continue
         if step.field == "feedback" and request.get("result") == "不同意":
             return
@@ -178,7 +180,7 @@ def _steps(
         actor = {"provider": provider, "requester": requester}.get(_ACTORS[step.field], BUREAU)
         done = request.get(step.field, "")
         what = f"需求“{need['name']}”的共享申请"
-        yield Deadline(step.deadline, what, path, at, actor, previous, due, done, period, error, need["id"], provisional=provisional)
+        yield Deadline(step.deadline, what, path, at, actor, previous, due, done, period, error, need["id"], provisional=provisional, by=step.by)
         if not done:
             return
         previous, at = done, ("needs", index, "request", step.field)

@@ -108,8 +108,11 @@ class Step:
     """Name of the profile deadline."""
     field: str
     """Where the date the step was done is recorded in ``needs.yaml`` (``request.<field>``)."""
-    external_only: bool = False
-    """Only when the provider is not a department of this catalog (e.g. 广西 第三十条（一）)."""
+    provider_level: str = ""
+    """Only when the request records the provider's level as this (``request.provider_level``),
+    e.g. 广西 第三十条（一）: "数据提供部门为自治区行政职能部门的" (省)."""
+    by: str = ""
+    """Who acts in a bureau step, as the regulation names it (e.g. ``自治区大数据发展局``)."""
 
 
 @dataclass(frozen=True)

@@ -321,17 +321,29 @@ def test_xiuwu_has_no_answer_deadline_and_no_theme_list(tmp_path: Path) -> None:
 
 def test_guangxi_request_steps_are_counted_one_by_one(tmp_path: Path) -> None:
     """A 市 catalog under 广西: provider 3, final review 2, feedback 5 working days (第三十条); a
-    provider outside this catalog first goes through the regional bureau's 2-day review (第三十条（一））."""
+    provider that is a regional department first goes through the regional bureau's 2-day review
+    (第三十条（一）: "数据提供部门为自治区行政职能部门的，由自治区大数据发展局在2个工作日内完成初审");
+    a provider of another city does not ("由其他市数据主管部门自收到之日起在3个工作日内完成审核")."""
     target = _example("guangxi", tmp_path)
     needs = target / "gongan" / "needs.yaml"
+    regional = '{date: "2026-03-02", answered: "2026-03-05", provider_level: 省}'
+    needs.write_text(NEEDS.format(provider="shichang", request=regional), encoding="utf-8")
+    _, problems = validate_folder(target, "catalog", "2026-03-05")
+    found = [p for p in problems if p.rule == "R-036"]
+    assert ["2 个工作日（广西 第三十条（一））" in p.message for p in found] == [True]
+    assert "应由自治区大数据发展局办理" in found[0].message and "应由大数据主管部门办理" not in found[0].message
+    other_city = '{date: "2026-03-02", answered: "2026-03-05", provider_level: 市}'
+    needs.write_text(NEEDS.format(provider="shichang", request=other_city), encoding="utf-8")
+    assert _problems(target, "2026-03-05") == []  # no pre-review: the 3 working days run to 03-05
     needs.write_text(NEEDS.format(provider="shichang", request='{date: "2026-03-02", answered: "2026-03-05"}'), encoding="utf-8")
     _, problems = validate_folder(target, "catalog", "2026-03-05")
-    assert ["2 个工作日（广西 第三十条（一））" in p.message for p in problems if p.rule == "R-036"] == [True]
+    assert ["request.provider_level" in p.message for p in problems if p.rule == "R-036"] == [True]
     needs.write_text(NEEDS.format(provider="gongan", request='{date: "2026-03-02", answered: "2026-03-05"}'), encoding="utf-8")
     assert _problems(target, "2026-03-09") == []  # final review due 2026-03-09
     _, problems = validate_folder(target, "catalog", "2026-03-10")
     found = [p for p in problems if p.rule == "R-036"]
     assert "2 个工作日（广西 第三十条（三））" in found[0].message and "2026-03-09" in found[0].message
+    assert "自治区大数据发展局完成终审和反馈" in found[0].message and "应由自治区大数据发展局办理" in found[0].message
     needs.write_text(NEEDS.format(provider="gongan", request='{date: "2026-03-02", answered: "2026-03-06"}'), encoding="utf-8")
     _, problems = validate_folder(target, "catalog", "2026-03-06")
     assert ["逾期完成" in p.message and "3 个工作日（广西 第三十条（二））" in p.message for p in problems if p.rule == "R-036"] == [True]
@@ -438,3 +450,15 @@ def test_guangxi_city_catalog_lists_the_correction_deadline_as_unchecked(tmp_pat
     assert _problems(target, "2026-06-01") == [("R-037", "warning")]  # 省: 第二十九条（五）, 3 working days
     rows = {row.rule: row for row in applicability.table(PROFILES["guangxi"])}
     assert any(row.citation.startswith("广西 第二十九条（五）") and row.rule.startswith("U-") for row in rows.values())
+
+
+def test_guangxi_county_catalog_computes_no_request_deadline(tmp_path: Path) -> None:
+    """第三十条 covers "数据需求部门为市级行政职能部门的"; 第十六条: "市、县、乡、村的政务数据共享交换，
+    由本市大数据主管部门负责" — no county deadline in the text: none is computed, and it is listed."""
+    target = _example("guangxi", tmp_path)
+    registry = target / "registry.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("level: 市", "level: 县"), encoding="utf-8")
+    (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="gongan", request='{date: "2026-03-02"}'), encoding="utf-8")
+    assert _problems(target, "2026-06-01") == []
+    assert PROFILES["guangxi"].steps("县") == () and PROFILES["guangxi"].steps("市")
+    assert "广西 第十六条、第三十条" in [u.citation for u in PROFILES["guangxi"].unchecked.values()]

@@ -16,9 +16,10 @@ from generator.problems import Problem
 from generator.rules import Context, at, rule
 
 
-def _who(actor: str, context: Context) -> str:
+def _who(deadline: deadlines.Deadline, context: Context) -> str:
+    actor = deadline.actor
     if actor == deadlines.BUREAU:
-        return "大数据主管部门"
+        return deadline.by or "大数据主管部门"
     department = context.catalog.departments.get(actor)
     return department.name if department else f"“{actor}”"
 
@@ -31,7 +32,7 @@ def _report(doc: Any, rule_id: str, deadline: deadlines.Deadline, context: Conte
     elif deadline.overdue(context.today):
         message = (
             f"{deadline.what}已逾期：{action}的期限至 {deadline.shown_due}，自 {deadline.start} 起 {period}；"
-            f"应由{_who(deadline.actor, context)}办理"
+            f"应由{_who(deadline, context)}办理"
         )
         yield at(doc, rule_id, message, *deadline.at, level="warning")
     elif deadline.late:
@@ -48,9 +49,15 @@ def share_requests(context: Context) -> Iterator[Problem]:
     网站的需求清单和部门页标出“已逾期”，提醒机器人列出当天到期和逾期的申请。提供部门不同意
     共享时，须在 ``request.reason`` 中写明依据或理由。
 
+    有的办法只对某一级别的提供部门另设步骤（广西 第三十条（一）：提供部门为自治区行政职能部门的，
+    先由自治区大数据发展局初审）：提供部门不是本目录的部门时，请在 ``request.provider_level`` 中写明
+    它的行政级别（省或市、县），没有写明时给出提示。
+
     依据（按规则配置）：贵州 第二十四条（提供部门 10 个工作日内答复）；滨州 第十七条（5 个工作日，
-    不予共享须说明理由）；广西 第二十九条（区级：初审 2、答复 5、推送 2 个工作日）、第三十条（市级：
-    外部提供部门的初审 2、审核 3、终审和反馈 2 个工作日，获得授权后 5 个工作日内反馈使用情况）。
+    不予共享须说明理由）；广西 第二十九条（区级：自治区大数据发展局初审 2、提供部门答复 5、自治区
+    大数据发展局推送 2 个工作日）、第三十条（市级：提供部门为自治区部门的，自治区大数据发展局初审 2；
+    提供部门审核 3；自治区大数据发展局终审和反馈 2；获得授权后 5 个工作日内反馈使用情况）。广西的
+    县级目录没有规定期限，不计算。
 
     不通过（滨州，2026-03-02 申请，到 2026-03-20 仍未答复）：
 
@@ -66,12 +73,22 @@ def share_requests(context: Context) -> Iterator[Problem]:
 
             request: {date: "2026-03-02", answered: "2026-03-06", result: 同意}
     """
-    docs = {doc.path: doc for doc in context.catalog.extra.get("needs", [])}
-    for deadline in deadlines.share_requests(context.catalog, context.calendar):
+    catalog = context.catalog
+    docs = {doc.path: doc for doc in catalog.extra.get("needs", [])}
+    for deadline in deadlines.share_requests(catalog, context.calendar):
         yield from _report(docs[deadline.path], "R-036", deadline, context)
+    steps = catalog.profile.steps(catalog.registry.level if catalog.registry else "")
+    by_level = sorted({step.provider_level for step in steps if step.provider_level})
     for doc in docs.values():
         for index, need in enumerate(doc.data["needs"]):
             request = need.get("request") or {}
+            provider = need.get("provider", "")
+            if request and by_level and not request.get("provider_level") and provider not in catalog.departments:
+                message = (
+                    f"需求“{need['name']}”的提供部门{f'“{provider}”' if provider else ''}不是本目录的部门：请在 request.provider_level "
+                    f"中写明它的行政级别（省、市或县），提供部门为{'、'.join(by_level)}级部门时另有步骤和期限"
+                )
+                yield at(doc, "R-036", message, "needs", index, "request", "date")
             if request.get("result") == "不同意" and not request.get("reason"):
                 yield at(doc, "R-036", f"需求“{need['name']}”的共享申请未获同意：请在 request.reason 中写明不同意的依据或理由", "needs", index, "request", "result")
 
