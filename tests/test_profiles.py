@@ -462,3 +462,17 @@ def test_guangxi_county_catalog_computes_no_request_deadline(tmp_path: Path) -> 
     assert _problems(target, "2026-06-01") == []
     assert PROFILES["guangxi"].steps("县") == () and PROFILES["guangxi"].steps("市")
     assert "广西 第十六条、第三十条" in [u.citation for u in PROFILES["guangxi"].unchecked.values()]
+
+
+@pytest.mark.parametrize(("name", "listed"), [("jilin", True), ("binzhou", False), ("xiuwu", False), ("guangxi", False)])
+def test_negative_list_named_only_where_the_text_has_one(name: str, listed: bool, tmp_path: Path) -> None:
+    """Only 吉林 第二十四条 has a 共享负面清单 ("对法律、法规、规章明确规定不能共享的数据，列入共享负面清单")."""
+    target = _example(name, tmp_path)
+    path = target / "gongan" / "301001-000001.yaml"
+    text = path.read_text(encoding="utf-8")
+    share = text[text.index("share:") : text.index("open:")]
+    path.write_text(text.replace(share, "share:\n  type: 不予共享\n  condition: 依法不得对外提供\n"), encoding="utf-8")
+    _, problems = validate_folder(target, "catalog", TODAY)
+    found = [p for p in problems if p.rule == "R-002"]
+    assert found and found[0].message.startswith("不予共享必须引用依据（share.basis）")
+    assert ("共享负面清单" in found[0].message) == listed, found[0].message
