@@ -476,3 +476,26 @@ def test_negative_list_named_only_where_the_text_has_one(name: str, listed: bool
     found = [p for p in problems if p.rule == "R-002"]
     assert found and found[0].message.startswith("不予共享必须引用依据（share.basis）")
     assert ("共享负面清单" in found[0].message) == listed, found[0].message
+
+
+DELISTING = "status: 公示中\ndelisting:\n  reason: 职能调整，该业务已划转至其他部门\n"
+
+
+@pytest.mark.parametrize("name", ["guizhou", "guangxi", "national", "xiuwu"])
+def test_delisting_basis_is_optional_without_data_mounted(name: str, tmp_path: Path) -> None:
+    """贵州 第二十五条 asks for "正当理由说明", 广西 第二十一条 for an application: a reason, no basis."""
+    target = _example(name, tmp_path)
+    _resource(target, "301001-000001.yaml", **{"status: 在用\n": DELISTING})
+    assert _problems(target) == []
+
+
+def test_guangxi_mounted_delisting_needs_its_basis(tmp_path: Path) -> None:
+    """广西 第二十七条（一）: "提前 30 个工作日内，向本级大数据主管部门提交政务数据资源下线的申请，
+    说明下线的理由和依据" — only for data mounted; under 贵州 the same record passes."""
+    for name, expected in (("guangxi", [("R-044", "error")]), ("guizhou", [])):
+        target = _example(name, tmp_path / name)
+        _resource(target, "301001-000001.yaml", **{"mounted: false\nstatus: 在用\n": "mounted: true\n" + DELISTING})
+        assert _problems(target) == expected, name
+        path = target / "gongan" / "301001-000001.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "  basis: [pipl-13]\n", encoding="utf-8")
+        assert _problems(target) == [], name
