@@ -499,3 +499,16 @@ def test_guangxi_mounted_delisting_needs_its_basis(tmp_path: Path) -> None:
         path = target / "gongan" / "301001-000001.yaml"
         path.write_text(path.read_text(encoding="utf-8") + "  basis: [pipl-13]\n", encoding="utf-8")
         assert _problems(target) == [], name
+
+
+def test_national_note_names_its_exceptions_and_the_articles_it_cites() -> None:
+    """The national note promised "各项法律要求只作建议" and "不写条文序号", yet R-016 and R-034 are
+    errors everywhere and national laws are cited by article: the note now says so."""
+    national = PROFILES["national"]
+    note = national.status.note
+    errors = [row.rule for row in applicability.table(national) if row.level == "error" and row.citation.startswith("《中华人民共和国")]
+    assert sorted(errors) == ["R-016", "R-034"] and all(rule in note for rule in errors)
+    assert "个人信息保护法（第十条、第二十五条、第二十八条）" in note and "放假办法（第二条、第六条）" in note
+    assert "条文序号已对照公开发布的法律文本核对" in note
+    row = next(r for r in applicability.table(national) if r.rule == "R-006")
+    assert row.citation == "" and "开放类型是目录记录规则" in row.reason and "国发〔2016〕51号" in row.reason
