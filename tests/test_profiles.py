@@ -512,3 +512,12 @@ def test_national_note_names_its_exceptions_and_the_articles_it_cites() -> None:
     assert "条文序号已对照公开发布的法律文本核对" in note
     row = next(r for r in applicability.table(national) if r.rule == "R-006")
     assert row.citation == "" and "开放类型是目录记录规则" in row.reason and "国发〔2016〕51号" in row.reason
+
+
+def test_status_notes_say_what_the_texts_are() -> None:
+    """吉林: the excerpt stops at 第二十四条 of chapter 4; 贵州: the text is a press summary ("办法主要内容
+    如下"); 广西 第三十二条 says "不开放" where the catalog says 不予开放."""
+    assert "第二章至第四章第二十四条（第七条至第二十四条）" in PROFILES["jilin"].status.note
+    assert "办法主要内容如下" in PROFILES["guizhou"].status.note and "摘要" in PROFILES["guizhou"].status.note
+    row = next(r for r in applicability.table(PROFILES["guangxi"]) if r.rule == "R-006")
+    assert "不开放" in row.reason and "不予开放" in row.reason
