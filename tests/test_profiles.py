@@ -314,7 +314,8 @@ def test_xiuwu_requires_the_article_22_fields_and_limits_the_extension(tmp_path:
 
 def test_xiuwu_has_no_answer_deadline_and_no_theme_list(tmp_path: Path) -> None:
     target = _example("xiuwu", tmp_path)
-    (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="shichang", request='{date: "2026-01-05"}'), encoding="utf-8")
+    needs = NEEDS.format(provider="shichang", request='{date: "2026-01-05"}').replace("    provider:", "    basis: [pipl-13]\n    provider:")
+    (target / "gongan" / "needs.yaml").write_text(needs, encoding="utf-8")
     assert _problems(target, "2026-06-01") == []
     assert not PROFILES["xiuwu"].applies("R-028") and not PROFILES["xiuwu"].applies("R-036")
 
@@ -521,3 +522,53 @@ def test_status_notes_say_what_the_texts_are() -> None:
     assert "办法主要内容如下" in PROFILES["guizhou"].status.note and "摘要" in PROFILES["guizhou"].status.note
     row = next(r for r in applicability.table(PROFILES["guangxi"]) if r.rule == "R-006")
     assert "不开放" in row.reason and "不予开放" in row.reason
+
+
+def test_xiuwu_request_without_the_requester_s_legal_basis_is_an_error(tmp_path: Path) -> None:
+    """修武 第十九条（一）: the requester "负责提供与申请使用数据资源有关的法律政策依据、部门职责依据和
+    政务业务需求"; no other profile asks for it."""
+    for name, expected in (("xiuwu", [("R-045", "error")]), ("guizhou", []), ("binzhou", [])):
+        target = _example(name, tmp_path / name)
+        (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="gongan", request='{date: "2026-03-02", answered: "2026-03-03", result: 同意}'), encoding="utf-8")
+        assert _problems(target, "2026-03-04") == expected, name
+    target = _example("xiuwu", tmp_path / "unconditional")  # 104001/000001 is 无条件共享: no application needed
+    request = '{date: "2026-03-02", resource: 104001/000001}'
+    (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="gongan", request=request), encoding="utf-8")
+    assert _problems(target, "2026-03-04") == []
+
+
+REFUSED = '{{date: "2026-03-02", answered: "2026-03-03", result: 不同意, reason: 涉及个人隐私{basis}}}'
+
+
+def test_jilin_refusal_needs_a_law_regulation_or_rule(tmp_path: Path) -> None:
+    """吉林 第二十四条: "没有法律、法规、规章依据，公共管理和服务机构不得拒绝数据共享平台发出的共享要求"."""
+    target = _example("jilin", tmp_path)
+    needs = target / "gongan" / "needs.yaml"
+    needs.write_text(NEEDS.format(provider="gongan", request=REFUSED.format(basis="")), encoding="utf-8")
+    _, problems = validate_folder(target, "catalog", TODAY)
+    found = [p for p in problems if p.rule == "R-036"]
+    assert [p.level for p in found] == ["warning"] and "吉林 第二十四条" in found[0].message
+    legal = target / "legal_bases.yaml"
+    legal.write_text(legal.read_text(encoding="utf-8") + POLICY_BASIS, encoding="utf-8")
+    needs.write_text(NEEDS.format(provider="gongan", request=REFUSED.format(basis=", basis: [shengfu-tongzhi]")), encoding="utf-8")
+    assert _problems(target) == [("R-036", "warning")]  # a 上级政策 is not a law, regulation or rule
+    needs.write_text(NEEDS.format(provider="gongan", request=REFUSED.format(basis=", basis: [weichengnian]")), encoding="utf-8")
+    assert _problems(target) == []
+    target = _example("binzhou", tmp_path / "binzhou")  # 滨州 第十七条: "对不予共享的，提供部门应当说明理由"
+    (target / "gongan" / "needs.yaml").write_text(NEEDS.format(provider="gongan", request=REFUSED.format(basis="")), encoding="utf-8")
+    assert _problems(target, "2026-03-04") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "citation"),
+    [
+        ("guizhou", "贵州 第十条"), ("binzhou", "滨州 第十一条"), ("xiuwu", "修武 第十条"), ("guangxi", "广西 第三十九条"),
+        ("xiuwu", "修武 第十四条"), ("guizhou", "贵州 第二十九条"), ("guangxi", "广西 第四十一条"),
+    ],
+)
+def test_checkable_looking_provisions_are_listed_as_unchecked(name: str, citation: str) -> None:
+    """Audit E18: the update duty also runs from "行政管理职能发生变化" (no date in the catalog); 修武
+    第十四条's extension needs "经提供部门主要负责人同意" (not recorded); 贵州 第二十九条 (开放负面清单,
+    开放计划); 广西 第四十一条 (withdrawal coordinated by the bureau). Each is listed with a reason."""
+    rows = [row for row in applicability.table(PROFILES[name]) if row.rule.startswith("U-") and row.citation == citation]
+    assert len(rows) == 1 and rows[0].reason.startswith("不检查：") and len(rows[0].reason) > 20
