@@ -84,7 +84,7 @@ def test_overdue_request_on_the_needs_and_department_pages(site: Path) -> None:
 
 def test_repealed_basis_page_shows_the_update_deadline(site: Path) -> None:
     html = page(site, "bases/tongjifa-39/index.html")
-    assert "须更新目录" in html and "2026-12-03 前（15 个工作日（广西 第三十九条））" in html
+    assert "须更新目录" in html and "最迟 2026-12-03（含）（15 个工作日（广西 第三十九条））" in html
 
 
 def test_profiles_document_is_in_the_guides(site: Path) -> None:
