@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 SKELETON = HERE / "hugo"
 REPO = HERE.parent.parent
+RESOURCE = re.compile(r"\d+-\d+")
+"""A resource file's stem (its code with ``-`` for ``/``); other files are departments, needs…"""
 
 
 def ensure_hugo() -> tuple[str | None, str]:
@@ -73,7 +76,7 @@ def write_site(repo: Path, site: Path) -> list[Path]:
     history = _history(repo)
     written = []
     for path in sorted(catalog.glob("*/*.yaml")):
-        if path.name != "department.yaml":
+        if RESOURCE.fullmatch(path.stem):
             written.append(write_page(repo, path, site, history.get(path.relative_to(repo).as_posix(), [])))
     return written
 
@@ -113,9 +116,9 @@ def _load(path: Path) -> Any:
 
 
 def _history(repo: Path) -> dict[str, list[list[str]]]:
-    """Each catalog file's commits, newest first: [date, subject, author] (as the project shows)."""
+    """Each catalog file's commits, newest first: [date, subject, author, sha] (as the project shows)."""
     log = subprocess.run(
-        ["git", "log", "--date=short", "--format=%x1e%ad%x1f%s%x1f%an", "--name-only", "--", "catalog"],
+        ["git", "log", "--date=short", "--format=%x1e%ad%x1f%s%x1f%an%x1f%H", "--name-only", "--", "catalog"],
         cwd=repo, capture_output=True, text=True, check=True,
     ).stdout
     found: dict[str, list[list[str]]] = {}
