@@ -12,6 +12,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from timed import stages
+
 HERE = Path(__file__).resolve().parent
 SERVE_TIMEOUT = 1800.0
 """Seconds ``catalog serve`` may take to serve its first page (a full build) or to show an edit."""
@@ -72,9 +74,10 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def serve_edit(repo: Path, env: dict[str, str], page: str, edit: object, marker: str) -> tuple[float, float] | str:
+def serve_edit(repo: Path, env: dict[str, str], page: str, edit: object, marker: str) -> tuple[float, float, list[str]] | str:
     """``catalog serve`` on ``repo``: seconds until ``page`` is first served, then seconds from
-    ``edit()`` (which changes a resource file) until the page served contains ``marker``.
+    ``edit()`` (which changes a resource file) until the page served contains ``marker``, and the
+    server's log lines after the edit that report durations (the rebuild's stages).
 
     The page is polled over HTTP every 0.1 s, as a browser's live reload would fetch it. A string
     says what went wrong (with the end of the server's log).
@@ -91,11 +94,16 @@ def serve_edit(repo: Path, env: dict[str, str], page: str, edit: object, marker:
         if _wait(url, lambda body: True, server) is None:
             return _failed("catalog serve 未能提供页面", log_path, server)
         started = time.perf_counter() - start
+        before = log_path.stat().st_size
         edit()  # type: ignore[operator]
         start = time.perf_counter()
         if _wait(url, lambda body: marker in body, server) is None:
             return _failed("catalog serve 未在时限内显示修改", log_path, server)
-        return started, time.perf_counter() - start
+        shown = time.perf_counter() - start
+        with log_path.open("rb") as log_file:
+            log_file.seek(before)
+            after = log_file.read().decode("utf-8", errors="replace")
+        return started, shown, stages(after)
     finally:
         _stop(server)
 

@@ -142,8 +142,9 @@ def _size_rows(run: Run, kb: Callable[[float], str], mb: Callable[[float], str])
 
 
 def comparison(run: Run) -> str:
+    load = f"；机器负载（每轮结束时的 1 分钟平均）：{'、'.join(f'{v:.1f}' for v in run.load)}" if run.load else ""
     head = (f"**N = {run.resources:,}**（{run.departments} 个部门，每个资源 {run.items} 个信息项，{run.commits} 次提交；"
-            f"{run.rounds} 轮交替测量，中位数与最小值；对照：{run.peer}）\n\n")
+            f"{run.rounds} 轮交替测量，中位数与最小值；对照：{run.peer}{load}）\n\n")
     lines = ["| 步骤 | 本项目 | Hugo + Pagefind | 本项目/对照 | 本项目/下限 | 目标 | 结果 |", "|---|---|---|---|---|---|---|"]
     for r in rows(run):
         lines.append(f"| {r.step} | {r.project} | {r.peer} | {r.to_peer} | {r.to_floor} | {r.target} | {r.verdict} |")
@@ -184,7 +185,23 @@ def growth(runs: list[Run]) -> str:
     return "\n".join(lines)
 
 
+PROFILED = ((PROJECT_COLD, "冷构建"), (PROJECT_CHANGE, "改一个资源后重建"), ("serve_one_change", "catalog serve 改一个文件后"))
+
+
+def stages(run: Run) -> str:
+    """The build log's own stage times of the last successful round: where the time went."""
+    lines = []
+    for name, label in PROFILED:
+        done = [s for s in run.ok(name) if s.stages]
+        if done:
+            last = done[-1]
+            lines.append(f"- {label}（{last.seconds:.1f} s）：" + "；".join(last.stages))
+    return f"N = {run.resources:,} 构建日志中的各阶段（最后一轮）：\n\n" + "\n".join(lines) if lines else ""
+
+
 def markdown(runs: list[Run]) -> str:
-    parts = [comparison(run) for run in runs]
+    parts = []
+    for run in runs:
+        parts += [comparison(run), stages(run)]
     parts.append("**增长**（各规模的中位数；每资源用时之比接近 1 即线性增长）\n\n" + growth(runs))
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(part for part in parts if part) + "\n"

@@ -24,6 +24,8 @@ class Sample:
     bytes: int | None = None
     ok: bool = True
     note: str = ""
+    stages: list[str] = field(default_factory=list)
+    """The step's own log lines that report durations (its stages), as a profile."""
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Run:
     """site_bytes, page_bytes (the project), peer_site_bytes, peer_page_bytes."""
     peer: str = ""
     """Hugo's version when the peer was measured; otherwise why it was not (starts with ``未测``)."""
+    load: list[float] = field(default_factory=list)
+    """The machine's load average (1 min) at the end of each round: how shared it was."""
 
     def add(self, name: str, sample: Sample) -> Sample:
         self.samples.setdefault(name, []).append(sample)

@@ -58,7 +58,7 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
         return Sample(ok=False, note=f"计时进程失败：{result.stderr[-300:]}")
     ok = data["rc"] == 0
     note = "" if ok else f"退出码 {data['rc']}：{data['out'][-500:]}"
-    return Sample(data["s"], data["rss_mb"], data["tree_mb"], ok=ok, note=note)
+    return Sample(data["s"], data["rss_mb"], data["tree_mb"], ok=ok, note=note, stages=data["stages"])
 
 
 class Bench:
@@ -97,6 +97,7 @@ class Bench:
         for side in sides:
             side(number)
         self.run.rounds += 1
+        self.run.load.append(round(os.getloadavg()[0], 1))
 
     def project(self, number: int) -> None:
         repo, env = self.repo, {"CATALOG_CACHE_DIR": str(self.work / f"cache-{number}")}
@@ -132,8 +133,9 @@ class Bench:
             self.record("serve_start", Sample(ok=False, note=measured_serve))
             self.record("serve_one_change", Sample(ok=False, note=measured_serve))
         else:
-            self.record("serve_start", Sample(measured_serve[0]))
-            self.record("serve_one_change", Sample(measured_serve[1]))
+            started, shown, stages = measured_serve
+            self.record("serve_start", Sample(started))
+            self.record("serve_one_change", Sample(shown, stages=stages))
 
     def peer(self, number: int) -> None:
         if self.hugo is None:
