@@ -196,6 +196,8 @@ def stages(run: Run) -> str:
         if done:
             last = done[-1]
             lines.append(f"- {label}（{last.seconds:.1f} s）：" + "；".join(last.stages))
+            if last.tree_parts:
+                lines.append(f"  内存峰值 {last.tree_mb:,.0f} MB 时的进程（PSS）：" + "、".join(last.tree_parts))
     return f"N = {run.resources:,} 构建日志中的各阶段（最后一轮）：\n\n" + "\n".join(lines) if lines else ""
 
 

@@ -24,6 +24,8 @@ class Sample:
     bytes: int | None = None
     ok: bool = True
     note: str = ""
+    tree_parts: list[str] = field(default_factory=list)
+    """The processes at the ``tree_mb`` peak with their PSS, largest first."""
     stages: list[str] = field(default_factory=list)
     """The step's own log lines that report durations (its stages), as a profile."""
 

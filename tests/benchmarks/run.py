@@ -58,7 +58,8 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
         return Sample(ok=False, note=f"计时进程失败：{result.stderr[-300:]}")
     ok = data["rc"] == 0
     note = "" if ok else f"退出码 {data['rc']}：{data['out'][-500:]}"
-    return Sample(data["s"], data["rss_mb"], data["tree_mb"], ok=ok, note=note, stages=data["stages"])
+    return Sample(data["s"], data["rss_mb"], data["tree_mb"], ok=ok, note=note, stages=data["stages"],
+                  tree_parts=data["tree_parts"])
 
 
 class Bench:

@@ -37,6 +37,7 @@ def test_timed_counts_every_process_of_the_command_at_once() -> None:
     assert data["s"] >= 2
     assert 150 < data["rss_mb"] < 250, "the largest single process holds one block"
     assert data["tree_mb"] > 300, "both children's blocks are resident at the same time"
+    assert all(part.startswith("python") for part in data["tree_parts"][:2]), data["tree_parts"]
 
 
 def test_timed_reports_a_failing_command() -> None:

@@ -8,6 +8,7 @@ Run as its own process so that ``RUSAGE_CHILDREN`` covers only this command's pr
   processes sharing them) of the command and all its descendants at once, sampled every 0.2 s, so a
   build that forks workers or runs Pagefind beside itself is counted whole; ``null`` where
   ``/proc/<pid>/smaps_rollup`` cannot be read;
+- ``tree_parts``: the processes at that peak, largest first (``"python 2,911 MB"``);
 - ``rc`` and the last 2,000 characters of the output;
 - ``stages``: the output's lines that report a duration (the build log's per-stage times, e.g.
   ``已生成 5000 个资源页面（其中 4999 个未变，取自缓存），用时 40.1 秒``), a profile of where the
@@ -60,11 +61,13 @@ def run(command: list[str]) -> dict[str, object]:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
         tree_kb: int | None = None
+        parts: list[tuple[int, str]] = []
         while process.poll() is None:
-            sizes = [pss_kb(pid) for pid in descendants(process.pid)]
-            known = [size for size in sizes if size is not None]
-            if known:
-                tree_kb = max(tree_kb or 0, sum(known))
+            sizes = [(pss_kb(pid), pid) for pid in descendants(process.pid)]
+            known = [(size, pid) for size, pid in sizes if size is not None]
+            if known and sum(size for size, _ in known) > (tree_kb or 0):
+                tree_kb = sum(size for size, _ in known)
+                parts = sorted(((size, name(pid)) for size, pid in known), reverse=True)
             time.sleep(INTERVAL)
         seconds = time.perf_counter() - start
         log.seek(0)
@@ -77,7 +80,15 @@ def run(command: list[str]) -> dict[str, object]:
         "rc": process.returncode,
         "out": output[-2000:],
         "stages": stages(output),
+        "tree_parts": [f"{label} {size / 1024:,.0f} MB" for size, label in parts[:8]],
     }
+
+
+def name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return "?"
 
 
 def stages(output: str) -> list[str]:
