@@ -16,7 +16,11 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
-SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+SHARED_CORPUS = next(
+    (folder / "shared" / "corpus" for folder in (REPO.parent, REPO.parent.parent) if (folder / "shared" / "corpus").is_dir()),
+    REPO.parent / "shared" / "corpus",
+)
+"""Real portal titles used as words: beside the repository, or beside the worktrees' folder."""
 SEED = 20261122
 EDITED = "（已更新）"
 """Inserted at the start of the edited resource's summary."""
