@@ -209,9 +209,9 @@ def load(paths: list[Path]) -> list[Run]:
 def main() -> int:
     parser = argparse.ArgumentParser(description="政务数据资源目录性能基准（与 Hugo + Pagefind 对照）")
     parser.add_argument("--sizes", default="5000,50000", help="资源数，逗号分隔（默认 5000,50000）")
-    parser.add_argument("--departments", type=int, default=200)
-    parser.add_argument("--items", type=int, default=30)
-    parser.add_argument("--commits", type=int, default=300)
+    parser.add_argument("--departments", type=int, default=200, help="部门数（默认 200）")
+    parser.add_argument("--items", type=int, default=30, help="每个资源的信息项数（默认 30）")
+    parser.add_argument("--commits", type=int, default=300, help="合成 git 历史的提交数（默认 300）")
     parser.add_argument("--rounds", type=int, default=3, help="交替测量的轮数（默认 3），报告中位数和最小值")
     parser.add_argument("--serve-sizes", default="5000", help="在哪些规模测量 catalog serve（默认 5000，空则不测）")
     parser.add_argument("--no-peer", action="store_true", help="不测量对照（Hugo + Pagefind）")
