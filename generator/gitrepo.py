@@ -123,6 +123,21 @@ def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = Tru
     return list(_parse_log(output, marker))
 
 
+def merge_bodies(repo: git.Repo, prefix: str, rev: str = "HEAD", since: str = "") -> dict[str, str]:
+    """The message bodies of the first-parent merge commits that changed ``prefix``, by commit id:
+    where GitHub and GitLab write a pull request's title (see :mod:`generator.changelog`). Records
+    are NUL-separated, which no commit message can contain. Only those not reachable from
+    ``since`` when given."""
+    span = f"{resolve(repo, since)}..{resolve(repo, rev)}" if since else resolve(repo, rev)
+    output = repo.git.log("--first-parent", "--merges", "-z", "--format=%H%n%b", span, "--", prefix or ".")
+    found = {}
+    for record in output.split("\x00"):
+        sha, _, body = record.partition("\n")
+        if sha.strip():
+            found[sha.strip()] = body
+    return found
+
+
 def _parse_log(output: str, marker: str) -> Iterator[Commit]:
     for block in output.split(marker)[1:]:
         head, _, body = block.partition("\n")

@@ -38,6 +38,7 @@ def test_missing_branches_are_created_and_changed_ones_get_one_pull_request(
         for name, value in forge.env.items():
             monkeypatch.setenv(name, value)
         forge.branches["form/gongan"] = repo.git("rev-parse", "form/gongan")
+        forge.files[("form/gongan", RESOURCE)] = repo.git("show", f"form/gongan:{RESOURCE}").encode() + b"\n"  # what the form pushed
 
         assert main(["form-branches", "--remote", ""]) == 0
         dry = capsys.readouterr().out

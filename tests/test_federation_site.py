@@ -77,3 +77,26 @@ def test_above_member_pages_members_are_only_linked(sites) -> None:
     assert "450100:101001/000001" not in html and "不逐条列出" in html
     assert "不为它们生成页面" in page(large, "members")
     assert not (large / "resources" / "450100-101001-000001").exists()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, {"width": 390, "height": 844}], ids=["desktop", "phone"])
+def test_member_pages_pass_axe_and_fit_a_phone(sites, viewport: dict[str, int]) -> None:
+    """The federated pages in Chromium: no serious or critical axe violation, nothing sideways on a phone."""
+    from axe_playwright_python.sync_playwright import Axe
+    from browse import ARGS, need_chromium, serve
+    from playwright.sync_api import sync_playwright
+
+    executable = need_chromium()
+    site, _, _ = sites
+    with serve(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        opened = browser.new_page(viewport=viewport, locale="zh-CN")
+        for path in ("members/", "members/450100/", "members/lists/"):
+            opened.goto(base + path)
+            opened.wait_for_load_state("load")
+            opened.wait_for_timeout(200)
+            serious = [f"{v['id']} ({v['impact']}) {[n['target'] for n in v['nodes']][:3]}"
+                       for v in Axe().run(opened).response["violations"] if v["impact"] in ("serious", "critical")]
+            assert serious == [], path
+            assert opened.evaluate("document.documentElement.scrollWidth") <= viewport["width"], path
+        browser.close()

@@ -108,6 +108,9 @@ def test_a_broken_catalog_keeps_the_last_site_with_a_banner(project: Path, previ
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0
     assert "预览已结束" in text(log)
+    lines = text(log).splitlines()
+    assert "信息：清空网站文件夹" in lines and [line for line in lines if line.startswith("信息：网站已生成，用时")], "MkDocs' log in Chinese"
+    assert not [line for line in lines if line.startswith(("INFO", "WARNING", "ERROR"))]
 
 
 def test_a_busy_port_is_one_line(project: Path) -> None:

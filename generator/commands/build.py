@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 import time
 from functools import partial
@@ -70,11 +71,58 @@ def prepare(args: argparse.Namespace) -> bool:
     return True
 
 
+LEVELS = {"DEBUG": "调试", "INFO": "信息", "WARNING": "警告", "ERROR": "错误", "CRITICAL": "严重错误"}
+MESSAGES = [(re.compile(pattern, re.DOTALL), text) for pattern, text in (
+    (r"Cleaning site directory", "清空网站文件夹"),
+    (r"Building documentation to directory: (.*)", r"正在生成网站，输出到 \1"),
+    (r"Building documentation\.\.\.", "正在重新生成网站……"),
+    (r"Documentation built in ([\d.]+) seconds", r"网站已生成，用时 \1 秒"),
+    (r"Doc file '(.*?)' contains a link '(.*?)', but the doc '(.*?)' does not contain an anchor '#(.*?)'\.(.*)",
+     r"文档 \1 中的链接 \2 指向的锚点 #\4 在 \3 中不存在\5"),
+    (r"Doc file '(.*?)' contains a link '(.*?)', but the target(?: '(.*?)')? is not found among documentation files\.(.*)",
+     r"文档 \1 中的链接 \2 指向的文件不存在\4"),
+    (r"Doc file '(.*?)' contains an unrecognized relative link '(.*?)', it was left as is\.(.*)", r"文档 \1 中的相对链接 \2 无法识别，保持原样\3"),
+    (r"Doc file '(.*?)' contains an absolute link '(.*?)', it was left as is\.(.*)", r"文档 \1 中的绝对链接 \2 保持原样\3"),
+    (r"Doc file '(.*?)' contains a link to '(.*?)' which is excluded from the built site\.", r"文档 \1 链接到不生成的页面 \2"),
+    (r"The following pages exist in the docs directory, but are not included in the \"nav\" configuration:(.*)",
+     r"以下页面在文档文件夹中，但不在导航中：\1"),
+    (r"Excluding '(.*?)' from the site because it conflicts with '(.*?)'\.", r"文档 \1 与 \2 冲突，不生成"),
+    (r"Serving on (\S+)(?: and opening it in a browser)?", r"预览地址：\1"),
+    (r"Watching paths for changes: (.*)", r"监视以下路径的修改：\1"),
+    (r"Detected file changes", "发现文件修改"),
+    (r"Reloading browsers", "通知浏览器刷新"),
+    (r"Browser connected: (.*)", r"浏览器已连接：\1"),
+    (r"Shutting down\.\.\.", "正在停止预览……"),
+    (r"Start watching changes", "开始监视文件修改"),
+    (r"Start detecting changes", "开始检测文件修改"),
+    (r"Config value '(.*?)': (.*)", r"网站配置项 \1：\2"),
+    (r"Template skipped: '(.*?)' (.*)", r"跳过模板 \1（\2）"),
+)]
+INDEXED = re.compile(r"Indexed (\d+) (language|page|word|filter|sort)s?")
+INDEXED_WORDS = {"language": "种语言", "page": "个页面", "word": "个词", "filter": "个筛选项", "sort": "个排序项"}
+"""Pagefind's summary lines (``Indexed 108 pages``), which the search stage logs."""
+
+
+class ChineseFormatter(logging.Formatter):
+    """MkDocs' and Pagefind's log lines as the user reads them: the level and every known
+    message in Chinese (an unknown one as it is)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"{LEVELS.get(record.levelname, record.levelname)}：{chinese(record.getMessage())}"
+
+
+def chinese(message: str) -> str:
+    for pattern, text in MESSAGES:
+        if pattern.fullmatch(message):
+            return pattern.sub(text, message)
+    return INDEXED.sub(lambda found: f"{found[1]} {INDEXED_WORDS[found[2]]}", message)
+
+
 def _show_mkdocs_log() -> None:
     logger = logging.getLogger("mkdocs")
     if not logger.handlers:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setFormatter(ChineseFormatter())
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
 

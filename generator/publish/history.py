@@ -7,9 +7,10 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from generator import gitrepo
+from generator import changelog, gitrepo
 from generator.caching.store import Store
 from generator.gitrepo import Change, Commit
+from generator.load.catalog import Catalog
 from generator.load.model import Resource
 
 if TYPE_CHECKING:
@@ -24,27 +25,30 @@ WORDS = {"A": "新增", "M": "修改", "R": "更名", "D": "删除"}
 LOG = "history.json"
 
 
-def commits_of(repo: Any, prefix: str, store: Store | None = None) -> tuple[Commit, ...]:
-    """The commits that changed the catalog, newest first (:func:`generator.gitrepo.log`).
+def commits_of(repo: Any, prefix: str, catalog: Catalog, store: Store | None = None) -> tuple[Commit, ...]:
+    """The commits that changed the catalog, newest first, as the public reads them: the pull
+    request's title and the departments (:func:`generator.changelog.published`).
 
-    With a ``store``, the log read last time is kept with the commit it was read at: a rebuild at
-    the same commit reads nothing from git, and one after new commits reads only those (when the
-    old commit is still in the history; otherwise the whole log)."""
+    With a ``store``, the log and merge messages read last time are kept with the commit they were
+    read at: a rebuild at the same commit reads nothing from git, and one after new commits reads
+    only those (when the old commit is still in the history; otherwise the whole log)."""
     head = gitrepo.resolve(repo, "HEAD")
     kept = _kept(store, prefix)
     if kept is not None and kept[0] == head:
-        return kept[1]
-    if kept is not None and gitrepo.is_ancestor(repo, kept[0], head):
+        found, bodies = kept[1], kept[2]
+    elif kept is not None and gitrepo.is_ancestor(repo, kept[0], head):
         found = (*gitrepo.log(repo, prefix, since=kept[0]), *kept[1])
+        bodies = {**kept[2], **gitrepo.merge_bodies(repo, prefix, since=kept[0])}
     else:
-        found = tuple(gitrepo.log(repo, prefix))
-    if store is not None:
+        found, bodies = tuple(gitrepo.log(repo, prefix)), gitrepo.merge_bodies(repo, prefix)
+    if store is not None and (kept is None or kept[0] != head):
         rows = [[c.sha, c.date, c.timestamp, c.author, c.summary, [[x.status, x.path, x.old_path] for x in c.changes]] for c in found]
-        store.write(LOG, json.dumps({"head": head, "prefix": prefix, "commits": rows}, ensure_ascii=False).encode("utf-8"))
-    return found
+        document = {"head": head, "prefix": prefix, "commits": rows, "bodies": bodies}
+        store.write(LOG, json.dumps(document, ensure_ascii=False).encode("utf-8"))
+    return tuple(changelog.published(found, bodies, prefix, catalog))
 
 
-def _kept(store: Store | None, prefix: str) -> tuple[str, tuple[Commit, ...]] | None:
+def _kept(store: Store | None, prefix: str) -> tuple[str, tuple[Commit, ...], dict[str, str]] | None:
     payload = store.read(LOG) if store is not None else None
     if payload is None:
         return None
@@ -56,8 +60,8 @@ def _kept(store: Store | None, prefix: str) -> tuple[str, tuple[Commit, ...]] | 
             Commit(sha, date, stamp, author, summary, tuple(Change(*change) for change in changes))
             for sha, date, stamp, author, summary, changes in data["commits"]
         )
-        return str(data["head"]), commits
-    except (ValueError, KeyError, TypeError):
+        return str(data["head"]), commits, {str(k): str(v) for k, v in data["bodies"].items()}
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
 
 

@@ -44,7 +44,7 @@ def collect(root: Path, build_date: str = "", branch: str = "main") -> Published
     if repo is not None and not _has_head(repo):
         repo = None
     store, _ = open_store(root)
-    commits = commits_of(repo, checked.prefix, store) if repo is not None else ()
+    commits = commits_of(repo, checked.prefix, catalog, store) if repo is not None else ()
     history = by_file(commits)
     registry = catalog.registry
     repo_url = (registry.repo_url if registry else "").rstrip("/")

@@ -53,6 +53,7 @@ def build(config: MkDocsConfig, outputs: Outputs, store: Store | None = None) ->
         plugin.outputs, plugin.store = outputs, store
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
+        logging.getLogger("mkdocs").info(f"Building documentation to directory: {config.site_dir}")
         files = get_files(config)
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)

@@ -97,7 +97,7 @@ def statistics(data: Published, ctx: dict[str, Any]) -> dict[str, Any]:
         "status": charts.bars("资源状态分布", figures.statuses),
         "stale": charts.bars("各部门未按周期更新的资源数", figures.stale_per_department),
     }
-    return {"stats": figures, "charts": drawn}
+    return {"stats": figures, "charts": drawn, "cycles": stats.CYCLE_DAYS}  # cycles: the browser recounts staleness
 
 
 def downloads(data: Published, ctx: dict[str, Any]) -> dict[str, Any]:

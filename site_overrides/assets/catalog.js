@@ -1,4 +1,6 @@
-/* Catalog site: notice countdowns, filter and sort tables, start the Pagefind search UI. No outside requests. */
+/* Catalog site: everything relative to today (notice countdowns, 数据截至, overdue deadlines, stale
+   entries) counted on the reader's day, filter and sort tables, start the Pagefind search UI.
+   No outside requests. */
 (function () {
   "use strict";
 
@@ -105,9 +107,97 @@
     element.textContent = lead + text;
   }
 
+  // "数据截至": how long ago the build date is, on the reader's day.
+  function asof(element, today) {
+    var days = dayNumber(today) - dayNumber(element.getAttribute("data-asof"));
+    element.textContent = days > 0 ? "（" + days + " 天前）" : (days === 0 ? "（今天）" : "");
+  }
+
+  // A deadline not yet met is overdue from the day after it is due (generator.deadlines.Deadline.state).
+  function deadline(element, today) {
+    var overdue = today > element.getAttribute("data-deadline-due");
+    if (element.hasAttribute("data-deadline-quiet")) {
+      element.textContent = overdue ? "，已逾期" : "";
+    } else {
+      element.textContent = overdue ? "已逾期" : "进行中";
+    }
+    element.classList.toggle("catalog-overdue", overdue);
+  }
+
+  // 统计 › 更新及时性: which entries are older than their update cycle, counted on the reader's day.
+  function staleness(box, today) {
+    var first = box.querySelector("tbody tr[data-stale-row]");
+    var rows = Array.prototype.slice.call(box.querySelectorAll("tr[data-stale-row]"));
+    var counts = {};
+    var shown = 0;
+    rows.forEach(function (row) {
+      var days = dayNumber(today) - dayNumber(row.getAttribute("data-stale-last"));
+      var stale = days > +row.getAttribute("data-stale-limit");
+      row.hidden = !stale;
+      row.setAttribute("data-stale-days-value", String(days));
+      row.querySelector("[data-stale-days]").textContent = String(days);
+      if (stale) {
+        shown += 1;
+        counts[row.getAttribute("data-stale-row")] = (counts[row.getAttribute("data-stale-row")] || 0) + 1;
+      }
+    });
+    rows.sort(function (a, b) { return b.getAttribute("data-stale-days-value") - a.getAttribute("data-stale-days-value"); });
+    if (first) { rows.forEach(function (row) { first.parentNode.appendChild(row); }); }
+    box.querySelectorAll("[data-stale-department]").forEach(function (cell) {
+      cell.textContent = String(counts[cell.getAttribute("data-stale-department")] || 0);
+    });
+    document.querySelectorAll("[data-stale-count]").forEach(function (count) { count.textContent = String(shown); });
+  }
+
+  // Data tables: each cell carries its column's name, shown on phones where rows become cards
+  // (catalog.css), so no column is ever hidden off-screen.
+  function cards(table) {
+    var head = table.tHead && table.tHead.rows[0];
+    if (!head || head.cells.length < 4 || !table.tBodies.length) { return; }  // narrow tables fit as they are
+    var names = Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) {
+          if (names[index]) { cell.setAttribute("data-label", names[index]); }
+        });
+      });
+    });
+    table.setAttribute("data-cards", "");
+  }
+
+  // A box that scrolls sideways can be scrolled from the keyboard: focusable, and named by its table.
+  function scrollRegions() {
+    document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset table, .md-typeset pre > code").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        var caption = box.querySelector("caption");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("data-scroll-region", "");
+        if (box.tagName === "DIV") {
+          box.setAttribute("role", "region");
+          box.setAttribute("aria-label", (caption ? caption.textContent.trim() + "，" : "") + "表格较宽，可左右滚动");
+        }
+      } else if (!scrolls && box.hasAttribute("data-scroll-region")) {
+        ["tabindex", "data-scroll-region", "role", "aria-label"].forEach(function (name) { box.removeAttribute(name); });
+      }
+    });
+  }
+
   var today = beijingToday();
+  document.querySelectorAll(".md-typeset table").forEach(cards);
   document.querySelectorAll("[data-countdown-end]").forEach(function (element) { countdown(element, today); });
+  document.querySelectorAll("[data-asof]").forEach(function (element) { asof(element, today); });
+  document.querySelectorAll("[data-deadline-due]").forEach(function (element) { deadline(element, today); });
+  document.querySelectorAll("[data-stale]").forEach(function (box) { staleness(box, today); });
   document.querySelectorAll("[data-filter]").forEach(filterTable);
   document.querySelectorAll("table[data-sortable]").forEach(sortTable);
   startSearch();
+  // The theme wraps tables after loading (its document$ observable); measure after it, and again on resize.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { window.setTimeout(scrollRegions, 0); });
+  } else {
+    window.addEventListener("load", scrollRegions);
+  }
+  var resizing;
+  window.addEventListener("resize", function () { window.clearTimeout(resizing); resizing = window.setTimeout(scrollRegions, 200); });
 })();
