@@ -125,7 +125,7 @@ def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = Tru
 
 def merge_bodies(repo: git.Repo, prefix: str, rev: str = "HEAD", since: str = "") -> dict[str, str]:
     """The message bodies of the first-parent merge commits that changed ``prefix``, by commit id:
-    where GitHub and GitLab write a pull request's title (see :mod:`generator.changelog`). Records
+    where GitHub and GitLab write a pull request's title (see :mod:`generator.publish.changelog`). Records
     are NUL-separated, which no commit message can contain. Only those not reachable from
     ``since`` when given."""
     span = f"{resolve(repo, since)}..{resolve(repo, rev)}" if since else resolve(repo, rev)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import BASE
-from generator.changes.review import Review, review
 from gitbuild import GitRepo, catalog_repo, request_delisting
 from test_notice import HUJI, LIUDONG, land
 
 from generator import gitrepo
+from generator.changes.review import Review, review
 from generator.law import applicability
 from generator.law.profiles import resolve
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from conftest import TESTS, TODAY
-from generator.validate.files import validate_folder
 
 from generator.law import applicability, deadlines
 from generator.law.profiles import BUILTIN, RECORD_RULE, own, resolve
 from generator.rules import RULES, documented
+from generator.validate.files import validate_folder
 
 EXAMPLES = TESTS / "profiles"
 REGIONS = ("贵州", "吉林", "滨州", "修武", "广西")

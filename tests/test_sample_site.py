@@ -21,8 +21,8 @@ from browse import ARGS, need_chromium, serve
 from cli_process import catalog
 from conftest import REPO
 
-from generator.publish import source as site_data
 from generator.publish import overdue, stats
+from generator.publish import source as site_data
 
 BUILT = "2026-12-02"
 SAMPLE = REPO / "catalog"

@@ -79,5 +79,5 @@ def changes(data: Published) -> tuple[Table, Rows]:
         rows.append({"sha": commit.sha, "date": commit.date, "timestamp": commit.timestamp,
                      "author": commit.author, "summary": commit.summary, "resources": codes})
         cells.append((commit.date, commit.sha, commit.summary, commit.author, codes))
-    headers = ("日期", "提交", "变更", "提交部门", "涉及的资源代码")  # author: the departments (generator.changelog)
+    headers = ("日期", "提交", "变更", "提交部门", "涉及的资源代码")  # author: the departments (generator.publish.changelog)
     return plain_table("变更记录", headers, cells), rows

@@ -7,11 +7,12 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from generator import changelog, gitrepo
+from generator import gitrepo
 from generator.caching.store import Store
 from generator.gitrepo import Change, Commit
 from generator.load.catalog import Catalog
 from generator.load.model import Resource
+from generator.publish import changelog
 
 if TYPE_CHECKING:
     from generator.publish.model import Published
@@ -27,7 +28,7 @@ LOG = "history.json"
 
 def commits_of(repo: Any, prefix: str, catalog: Catalog, store: Store | None = None) -> tuple[Commit, ...]:
     """The commits that changed the catalog, newest first, as the public reads them: the pull
-    request's title and the departments (:func:`generator.changelog.published`).
+    request's title and the departments (:func:`generator.publish.changelog.published`).
 
     With a ``store``, the log and merge messages read last time are kept with the commit they were
     read at: a rebuild at the same commit reads nothing from git, and one after new commits reads
