@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         return lines, FORMATS["text"](problems, checked.count) if errors else ""
 
     try:
-        preview.serve(args.config_file, args.dev_addr, check)
+        preview.serve(args.config_file, args.dev_addr, check, root)
     except MkDocsException as err:
         print(f"catalog：网站预览失败：{err}", file=sys.stderr)
         return EXIT_PROBLEMS
