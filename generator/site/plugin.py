@@ -37,7 +37,7 @@ from generator.site import search as search_module
 from generator.site.background import Background
 from generator.site.citations import page_of
 from generator.site.frame import Frame
-from generator.site.pages import PagePlan, plan
+from generator.site.pages import PAGE_ROWS, PagePlan, plan
 from generator.site.render import TEMPLATES, compact, render, root_of, theme_text
 from generator.site.views import VIEWS
 
@@ -57,6 +57,8 @@ class CatalogConfig(Config):
     """Resource pages per search-index part; larger catalogs are indexed in parts, merged in the browser."""
     cache = opt.Type(bool, default=True)
     """Reuse resource pages whose inputs did not change since the last build (see ``resources``)."""
+    list_page_rows = opt.Type(int, default=PAGE_ROWS)
+    """Resources per page of a list (清单); the filter of any page searches the whole list."""
     nav_departments = opt.Type(int, default=site_nav.MAX_DEPARTMENTS)
     """List departments one by one in the navigation only up to this many."""
 
@@ -90,7 +92,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             raise PluginError(f"目录未通过校验，网站不发布。请先修正以下问题：\n{err}") from None
         self.data = data
         members.set_root(data, self.root)
-        self.plans = {entry.src_uri: entry for entry in plan(data)}
+        self.plans = {entry.src_uri: entry for entry in plan(data, self.config.list_page_rows)}
         registry = data.catalog.registry
         if registry is not None:
             config.site_name = f"{registry.name}政务数据资源目录"

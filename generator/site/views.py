@@ -15,7 +15,7 @@ from generator.publish.model import Published
 from generator.rules.status import describe
 from generator.site import charts
 from generator.site.citations import page_of
-from generator.site.pages import OTHER_LISTS
+from generator.site.pages import OTHER_LISTS, PAGE_ROWS, page_count, page_url
 
 View = Callable[[Published, dict[str, Any]], dict[str, Any]]
 
@@ -51,9 +51,17 @@ def list_index(data: Published, ctx: dict[str, Any]) -> dict[str, Any]:
 
 
 def resource_list(data: Published, ctx: dict[str, Any]) -> dict[str, Any]:
+    """One page of a list: its resources, the list's total and the addresses of all its pages."""
     entry = ctx["entry"]
     shown = data.notices if entry.slug == "notices" else ()
-    return {"resources": entry.select(data), "notices": shown}
+    chosen = entry.select(data)
+    number, size = ctx.get("number", 1), ctx.get("rows", PAGE_ROWS)
+    count = page_count(entry, data, size)
+    rows = chosen if count == 1 else chosen[(number - 1) * size : number * size]
+    return {
+        "resources": rows, "notices": shown, "total": len(chosen), "page": number,
+        "pages": [page_url(entry.slug, n) for n in range(1, count + 1)],
+    }
 
 
 def duties(data: Published, ctx: dict[str, Any]) -> dict[str, Any]:
