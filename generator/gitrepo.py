@@ -13,7 +13,7 @@ from pathlib import Path
 
 import git
 
-from generator import layout
+from generator.load import layout
 
 CHINA = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
@@ -92,7 +92,7 @@ def blob_ids(repo: git.Repo, rev: str, prefix: str) -> dict[str, str]:
     """Blob id of every file below ``prefix`` at ``rev``, keyed by path relative to ``prefix``.
 
     A symbolic link (mode 120000) is a blob holding its target; its id is marked ``link:<id>`` so
-    that :func:`read_blobs` returns it as a :class:`~generator.layout.Link`, never followed.
+    that :func:`read_blobs` returns it as a :class:`~generator.load.layout.Link`, never followed.
     """
     return tree_blob_ids(repo, resolve(repo, rev), prefix)
 
@@ -107,14 +107,15 @@ def tree_blob_ids(repo: git.Repo, tree: str, prefix: str) -> dict[str, str]:
     return ids
 
 
-def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True) -> list[Commit]:
-    """Commits that changed files below ``prefix``, newest first, with the files they changed."""
+def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = True, since: str = "") -> list[Commit]:
+    """Commits that changed files below ``prefix``, newest first, with the files they changed;
+    only those not reachable from ``since`` when given."""
     marker = "\x1e"
     args = [
         "-M",
         "--name-status",
         f"--format={marker}%H%x00%cI%x00%an%x00%s",
-        resolve(repo, rev),
+        f"{resolve(repo, since)}..{resolve(repo, rev)}" if since else resolve(repo, rev),
     ]
     if first_parent:
         args.insert(0, "--first-parent")
@@ -122,11 +123,13 @@ def log(repo: git.Repo, prefix: str, rev: str = "HEAD", first_parent: bool = Tru
     return list(_parse_log(output, marker))
 
 
-def merge_bodies(repo: git.Repo, prefix: str, rev: str = "HEAD") -> dict[str, str]:
+def merge_bodies(repo: git.Repo, prefix: str, rev: str = "HEAD", since: str = "") -> dict[str, str]:
     """The message bodies of the first-parent merge commits that changed ``prefix``, by commit id:
-    where GitHub and GitLab write a pull request's title (see :mod:`generator.changelog`). Records
-    are NUL-separated, which no commit message can contain."""
-    output = repo.git.log("--first-parent", "--merges", "-z", "--format=%H%n%b", resolve(repo, rev), "--", prefix or ".")
+    where GitHub and GitLab write a pull request's title (see :mod:`generator.publish.changelog`). Records
+    are NUL-separated, which no commit message can contain. Only those not reachable from
+    ``since`` when given."""
+    span = f"{resolve(repo, since)}..{resolve(repo, rev)}" if since else resolve(repo, rev)
+    output = repo.git.log("--first-parent", "--merges", "-z", "--format=%H%n%b", span, "--", prefix or ".")
     found = {}
     for record in output.split("\x00"):
         sha, _, body = record.partition("\n")
@@ -174,6 +177,15 @@ def commit_date(repo: git.Repo, rev: str = "HEAD") -> str:
     """Commit date of ``rev`` as an Asia/Shanghai date, ``YYYY-MM-DD``."""
     moment = repo.commit(resolve(repo, rev)).committed_datetime.astimezone(CHINA)
     return moment.date().isoformat()
+
+
+def is_ancestor(repo: git.Repo, older: str, newer: str) -> bool:
+    """Whether commit ``older`` is in the history of ``newer``."""
+    try:
+        repo.git.merge_base("--is-ancestor", older, newer)
+    except git.GitCommandError:
+        return False
+    return True
 
 
 def merge_base(repo: git.Repo, first: str, second: str) -> str:

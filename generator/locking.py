@@ -57,3 +57,19 @@ def _same_file(handle: int, path: Path) -> bool:
         return False
     mine = os.fstat(handle)
     return (mine.st_dev, mine.st_ino) == (current.st_dev, current.st_ino)
+
+
+@contextlib.contextmanager
+def held(path: Path) -> Iterator[bool]:
+    """Hold the lock ``path`` for the ``with`` block if no other process holds it: yields whether
+    this one does (``False``: it is busy; nothing is waited for)."""
+    handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(handle)

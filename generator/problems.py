@@ -43,3 +43,22 @@ class Problem:
 
 def has_errors(problems: list[Problem] | tuple[Problem, ...]) -> bool:
     return any(p.level == "error" for p in problems)
+
+
+LAPSES: frozenset[str] = frozenset({"R-005"})
+"""Rules whose errors come only from time passing: a deadline that ran out while nobody changed the
+file (R-005: a repealed legal basis still cited after the catalog-update deadline, “现已逾期”).
+
+Such an error blocks a pull request that touches the file (``catalog check``) and is flagged on
+the site, but it never stops the site from being published: yesterday's catalog would otherwise
+vanish from the public site at midnight because of a date, not because of anyone's change."""
+
+
+def blocks_publishing(problem: Problem) -> bool:
+    """Whether ``problem`` stops ``catalog build`` and the daily publish (errors, except lapses)."""
+    return problem.level == "error" and problem.rule not in LAPSES
+
+
+def lapsed(problems: list[Problem] | tuple[Problem, ...]) -> list[Problem]:
+    """The errors among ``problems`` that come only from time passing (published, and flagged)."""
+    return [p for p in problems if p.level == "error" and p.rule in LAPSES]

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from generator.model import code_to_stem
-from generator.uscc import check_character, org_check_character
+from generator.load.model import code_to_stem
+from generator.load.uscc import check_character, org_check_character
 
 DISTRICTS = (
     "城东", "城西", "城南", "城北", "高新", "开发", "滨江", "临港", "新城", "老城",

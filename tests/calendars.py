@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator import workdays
+from generator.law import workdays
 
 
 @pytest.fixture

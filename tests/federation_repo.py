@@ -28,7 +28,7 @@ from gitbuild import GitRepo
 
 from generator.exports import dcat
 from generator.exports.jsonfile import dump_script_safe
-from generator.site.data import collect
+from generator.publish.source import collect
 
 NEGATIVE = """code: 301001/000009
 name: 户籍人口基本信息

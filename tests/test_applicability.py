@@ -1,4 +1,4 @@
-"""The applicability table (generator/applicability.py) and ``catalog rules``."""
+"""The applicability table (generator/law/applicability.py) and ``catalog rules``."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import BASE, REPO
 
-from generator import applicability
 from generator.cli import main
-from generator.profiles import BUILTIN, resolve
+from generator.law import applicability
+from generator.law.profiles import BUILTIN, resolve
 
 DOC = REPO / "docs" / "about" / "profiles.md"
 REGIONS = ("贵州", "吉林", "滨州", "修武", "广西")

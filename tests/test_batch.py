@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import INVALID, TODAY
 
-from generator import batch
 from generator.caching import Store
-from generator.catalog import read_folder
-from generator.validate import validate_files
+from generator.load.catalog import read_folder
+from generator.validate import batch
+from generator.validate.files import validate_files
 
 CASES = sorted(INVALID.glob("*.yaml"))
 

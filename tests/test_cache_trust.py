@@ -26,11 +26,6 @@ MAGIC = b"catalog-cache 1\n"
 new from the package, so that they also run, and fail, on the code before the fix."""
 
 
-def payload(entry: bytes) -> bytes:
-    """A cached page's HTML: the entry without its seal (entries before the fix had none)."""
-    return entry.split(b"\n", 2)[2] if entry.startswith(MAGIC) else entry
-
-
 class Payload:
     """Unpickling this creates the file ``marker``: what a committed pickle could do."""
 
@@ -87,9 +82,9 @@ def test_a_committed_pickle_is_never_loaded(tmp_path: Path) -> None:
 def test_forged_validation_results_are_not_believed(tmp_path: Path) -> None:
     """A pull request commits a broken resource and a cache saying it has no problems: with the
     right fingerprint and keys (both are hashes of public inputs), sealed with its own secret."""
-    from generator import batch
     from generator.caching import Store
-    from generator.catalog import read_folder
+    from generator.load.catalog import read_folder
+    from generator.validate import batch
 
     repo = project(tmp_path / "repo")
     broken = "catalog/gongan/301001-000001.yaml"
@@ -110,64 +105,58 @@ def test_forged_validation_results_are_not_believed(tmp_path: Path) -> None:
     assert "301001-000001.yaml" in result.stdout and "[R-004]" in result.stdout
 
 
-def page_entries(cache: Path) -> dict[str, bytes]:
-    return {p.relative_to(cache).as_posix(): p.read_bytes() for p in sorted((cache / "pages").rglob("*.html"))}
+def resource_pages(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted((site / "resources").glob("*/index.html"))}
 
 
-def test_a_committed_page_cache_entry_is_not_published(tmp_path: Path) -> None:
+def test_a_planted_site_is_not_taken_over(tmp_path: Path) -> None:
+    """A rebuild takes unchanged files over from the earlier site only when they are the files this
+    machine wrote (generator.caching.outputs): a site folder that came from elsewhere — a checkout
+    of committed files, a copy — is made again, whatever its pages say, and so is a manifest
+    sealed with another secret."""
     repo = project(tmp_path / "repo")
-    elsewhere = tmp_path / "learn-the-keys"
-    first = catalog("build", "--date", TODAY, "-d", "site", cwd=repo.root, env={"CATALOG_CACHE_DIR": str(elsewhere)})
+    cache = tmp_path / "cache"
+    first = catalog("build", "--date", TODAY, "-d", "site", cwd=repo.root, env={"CATALOG_CACHE_DIR": str(cache)})
     assert first.returncode == 0, first.stderr
-    entries = page_entries(elsewhere)
-    assert len(entries) == len(list((repo.root / "site" / "resources").glob("*/index.html")))
+    fresh = resource_pages(repo.root / "site")
+    manifests = sorted(cache.glob("site/*.json")) or sorted(cache.rglob("*.json"))
+    planted = repo.root / "planted"
+    shutil.copytree(repo.root / "site", planted)
+    for page in planted.glob("resources/*/index.html"):
+        page.write_bytes(page.read_bytes().replace(b"</h1>", f"</h1>{POISON}".encode(), 1))
     shutil.rmtree(repo.root / "site")
-    # What the attacker commits: the page the cache would hold, with a script in it, as the
-    # bare HTML the cache used to hold and as an entry sealed with the attacker's own secret.
-    poisoned: dict[str, bytes] = {}
-    for number, (name, sealed) in enumerate(entries.items()):
-        page = payload(sealed).replace(b"</h1>", f"</h1>{POISON}".encode(), 1)
-        assert POISON.encode() in page
-        if number % 2 and sealed.startswith(MAGIC):
-            from generator.caching import Store
+    planted.rename(repo.root / "site")  # a new folder of the same name, with the same file names
+    forged = {f".cache/catalog/{m.relative_to(cache).as_posix()}": m.read_bytes() for m in manifests}
+    commit_forced(repo, forged, "更新网站缓存")
 
-            Store(tmp_path / "attacker", b"a" * 32).write(name, page)
-            page = (tmp_path / "attacker" / name).read_bytes()
-        poisoned[f".cache/catalog/{name}"] = page
-    commit_forced(repo, poisoned, "更新页面缓存")
-
-    for env in ({"CATALOG_CACHE_DIR": ""}, {"CATALOG_CACHE_DIR": ".cache/catalog", "CATALOG_CACHE_IN_TREE": "1"}):
+    for env in ({"CATALOG_CACHE_DIR": str(cache)}, {"CATALOG_CACHE_DIR": ".cache/catalog", "CATALOG_CACHE_IN_TREE": "1"}):
         built = catalog("build", "--date", TODAY, "-d", "site", cwd=repo.root, env=env)
         assert built.returncode == 0, built.stderr
-        pages = list((repo.root / "site" / "resources").glob("*/index.html"))
-        assert len(pages) == len(entries)
-        published = [p for p in pages if POISON in p.read_text(encoding="utf-8")]
-        assert published == [], "a committed cache entry was published"
-        assert "0 个未变，取自缓存" in built.stderr or "（其中 0 个" in built.stderr
+        assert resource_pages(repo.root / "site") == fresh, "a planted page was published"
+        assert "（其中 0 个未变" in built.stderr, built.stderr
 
 
-def test_tampered_and_truncated_entries_are_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_tampered_or_truncated_manifest_makes_everything_again(tmp_path: Path) -> None:
     repo = project(tmp_path / "repo")
     cache = tmp_path / "cache"
     env = {"CATALOG_CACHE_DIR": str(cache)}
     assert catalog("build", "--date", TODAY, "-d", "site", cwd=repo.root, env=env).returncode == 0
-    fresh = {p.relative_to(repo.root / "site").as_posix(): p.read_bytes() for p in (repo.root / "site" / "resources").glob("*/index.html")}
-    names = sorted(page_entries(cache))
-    cut, changed, emptied = (cache / names[0]), (cache / names[1]), (cache / names[2])
-    cut.write_bytes(cut.read_bytes()[: len(cut.read_bytes()) // 2])  # a killed process, a full disk
-    changed.write_bytes(changed.read_bytes().replace(b"</h1>", f"</h1>{POISON}".encode(), 1))
-    emptied.write_bytes(b"")
+    fresh = resource_pages(repo.root / "site")
+    assert "（其中 7 个未变" in catalog("build", "--date", TODAY, "-d", "site", cwd=repo.root, env=env).stderr
+    manifests = [m for m in cache.rglob("*.json") if m.read_bytes().startswith(MAGIC) and b'"live"' in m.read_bytes()]
+    assert len(manifests) == 1
+    manifest = manifests[0]
+    sealed = manifest.read_bytes()
+    for broken in (sealed[: len(sealed) // 2], sealed.replace(b'"live":{', b'"live":{"x":["k",1,1,1],', 1), b""):
+        manifest.write_bytes(broken)
+        rebuilt = catalog("build", "--date", TODAY, "-d", "site", cwd=repo.root, env=env)
+        assert rebuilt.returncode == 0, rebuilt.stderr
+        assert "（其中 0 个未变" in rebuilt.stderr, rebuilt.stderr
+        assert resource_pages(repo.root / "site") == fresh
+        assert manifest.read_bytes().startswith(MAGIC), "the manifest is written again, sealed"
     validation = cache / "validate.json"
     assert catalog("validate", "--today", TODAY, cwd=repo.root, env=env).returncode == 0
     validation.write_bytes(validation.read_bytes()[:-10])
-
-    rebuilt = catalog("build", "--date", TODAY, "-d", "site", cwd=repo.root, env=env)
-    assert rebuilt.returncode == 0, rebuilt.stderr
-    after = {p.relative_to(repo.root / "site").as_posix(): p.read_bytes() for p in (repo.root / "site" / "resources").glob("*/index.html")}
-    assert after == fresh
-    assert re.search(rf"其中 {len(fresh) - 3} 个未变，取自缓存", rebuilt.stderr), rebuilt.stderr
-    for entry in (cut, changed, emptied):
-        assert entry.read_bytes().startswith(MAGIC) and POISON.encode() not in entry.read_bytes(), "entry made again"
     again = catalog("validate", "--today", TODAY, cwd=repo.root, env=env)
     assert again.returncode == 0 and "发现 0 个错误" in again.stdout
     assert validation.read_bytes().startswith(MAGIC)

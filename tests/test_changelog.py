@@ -1,4 +1,4 @@
-"""generator.changelog: pull-request titles from the forges' merge messages, departments from the
+"""generator.publish.changelog: pull-request titles from the forges' merge messages, departments from the
 changed folders, and a Chinese summary wherever a message is not Chinese.
 
 The message shapes are those the forges write, recorded from them: GitHub's web merge (title on
@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from gitbuild import FORGE, GitRepo
 
-from generator import changelog, gitrepo
-from generator.changelog import Pull, departments_of, entry, is_chinese, pull_of, summary_of
+from generator import gitrepo
 from generator.gitrepo import Change, Commit
+from generator.publish import changelog
+from generator.publish.changelog import Pull, departments_of, entry, is_chinese, pull_of, summary_of
 
 RECORDED = [
     # GitHub, "Create a merge commit" with the default message.

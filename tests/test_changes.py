@@ -9,10 +9,11 @@ import pytest
 from gitbuild import GitRepo, catalog_repo, request_delisting
 from test_notice import HUJI, LIUDONG, land
 
-from generator import gitrepo, yamlfile
-from generator.changes import LABELS, classify
+from generator import gitrepo
+from generator.changes.classify import LABELS, classify
+from generator.changes.review import review
+from generator.load import yamlfile
 from generator.report.effects import describe, effects
-from generator.review import review
 from generator.synth import vocabulary, write_catalog
 
 SHICHANG = "catalog/shichang/102001-000001.yaml"
@@ -137,7 +138,7 @@ def test_unrelated_pull_request_does_not_parse_the_catalog(tmp_path: Path, monke
 
     # The counter does see a whole-catalog load, so the bound above means something.
     parsed.clear()
-    from generator.catalog import load, read_folder
+    from generator.load.catalog import load, read_folder
 
     load(read_folder(repo.root / "catalog"))
     assert len(parsed) > 2000

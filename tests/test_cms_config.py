@@ -17,10 +17,10 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator import schemas
 from generator.cli import main
 from generator.cms import admin, config, fields, settings, source, vendor
-from generator.profiles import resolve as profile
+from generator.law.profiles import resolve as profile
+from generator.load import schemas
 
 SAMPLE = REPO / "catalog"
 

@@ -35,8 +35,8 @@ from gitbuild import AUTHOR, COMMITTER, GitRepo
 from jsrun import need_decap_server
 from site_repo import build
 
-from generator.yamlfile import parse
-from generator.yamlwrite import dump_resource
+from generator.load.yamlfile import parse
+from generator.load.yamlwrite import dump_resource
 
 TODAY = "2026-11-22"
 NEW = "catalog/gongan/301004-000001.yaml"

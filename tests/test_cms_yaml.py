@@ -1,8 +1,8 @@
 """The form's YAML (``generator/cms/static/catalog-yaml.js``) against the project's own, byte for byte.
 
 The browser code runs in Node with the vendored js-yaml the site ships. What the form writes must
-be exactly what :func:`generator.yamlwrite.dump_resource` writes for the same data, and what it
-reads must be what :mod:`generator.yamlfile` reads, so that saving a file in the form changes no
+be exactly what :func:`generator.load.yamlwrite.dump_resource` writes for the same data, and what it
+reads must be what :mod:`generator.load.yamlfile` reads, so that saving a file in the form changes no
 line the clerk did not change.
 """
 
@@ -15,8 +15,8 @@ import pytest
 from conftest import REPO
 from jsrun import run_js
 
-from generator.yamlfile import parse
-from generator.yamlwrite import dump_resource, key_order, scalar
+from generator.load.yamlfile import parse
+from generator.load.yamlwrite import dump_resource, key_order, scalar
 
 SAMPLE = sorted((REPO / "catalog").glob("*/[0-9]*.yaml"))
 

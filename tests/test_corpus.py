@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import INVALID, TODAY
 
-from generator.validate import validate_folder
+from generator.validate.files import validate_folder
 
 CASES = sorted(INVALID.glob("*.yaml"))
 

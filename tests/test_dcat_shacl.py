@@ -13,7 +13,7 @@ from site_repo import make_repo
 from generator.exports import dcat
 from generator.exports.jsonfile import dump_script_safe
 from generator.federation import dcat_in
-from generator.site.data import collect
+from generator.publish.source import collect
 
 SHAPES = STANDARDS / "dcat-ap-3.0.0" / "dcat-ap-SHACL.ttl"
 

@@ -1,4 +1,4 @@
-"""The deadlines domain module (generator/deadlines.py): start events, due dates, what is due."""
+"""The deadlines domain module (generator/law/deadlines.py): start events, due dates, what is due."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import TESTS
 
-from generator import deadlines
-from generator.catalog import load, read_folder
-from generator.profiles import resolve
-from generator.workdays import Calendar
+from generator.law import deadlines
+from generator.law.profiles import resolve
+from generator.law.workdays import Calendar
+from generator.load.catalog import load, read_folder
 
 EXAMPLES = TESTS / "profiles"
 CALENDAR = Calendar()
@@ -100,7 +100,7 @@ def test_catalog_update_starts_on_the_repeal_and_skips_delisted_entries(tmp_path
 
 def test_a_year_without_a_schedule_is_provisional_not_raised(tmp_path: Path) -> None:
     """A year nobody has recorded is counted from the statutory holidays and labelled 暂定
-    (generator.statutory); a year before the current holiday regulation is reported, not raised."""
+    (generator.law.statutory); a year before the current holiday regulation is reported, not raised."""
     catalog = catalog_of(tmp_path, "binzhou", NEEDS.format(provider="gongan", request='{date: "2099-03-02"}'))
     (step,) = deadlines.share_requests(catalog, CALENDAR)
     assert step.due and step.provisional and step.shown_due == f"{step.due}（暂定）" and step.error == ""

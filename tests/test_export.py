@@ -21,8 +21,8 @@ from generator.importer.export import FIXED_TIME, WRITERS, collect, headers, row
 from generator.importer.mapping import load
 from generator.importer.pipeline import import_files
 from generator.importer.readers import decode
-from generator.yamlfile import parse
-from generator.yamlwrite import dump_resource
+from generator.load.yamlfile import parse
+from generator.load.yamlwrite import dump_resource
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "export"
 SAMPLE = REPO / "catalog"

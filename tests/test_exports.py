@@ -21,18 +21,19 @@ from site_repo import check_golden, make_repo
 from generator import exports
 from generator.exports.columns import COLUMNS
 from generator.exports.tables import neutralise
-from generator.site.data import SiteData, collect
+from generator.publish.model import Published
+from generator.publish.source import collect
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory: pytest.TempPathFactory) -> SiteData:
+def data(tmp_path_factory: pytest.TempPathFactory) -> Published:
     catalog = make_repo(tmp_path_factory.mktemp("exports") / "repo")
     return collect(catalog, TODAY)
 
 
 @pytest.fixture(scope="module")
-def made(data: SiteData) -> dict[str, bytes]:
-    return {path: make() for path, make in exports.files(data)}
+def made(data: Published) -> dict[str, bytes]:
+    return {path: make() for path, _, make in exports.files(data)}
 
 
 GOLDEN = (
@@ -89,7 +90,7 @@ def test_department_xlsx_is_the_national_template_one_row_per_item(made: dict[st
     assert all(not any(row[:12]) for row in mine[1:]), "resource cells only on the first row, as merged"
 
 
-def test_full_archive_holds_every_item_and_every_document(data: SiteData, made: dict[str, bytes]) -> None:
+def test_full_archive_holds_every_item_and_every_document(data: Published, made: dict[str, bytes]) -> None:
     with zipfile.ZipFile(io.BytesIO(made["downloads/catalog-full.zip"])) as archive:
         assert archive.namelist() == ["catalog.csv", "catalog.json"]
         assert {info.date_time for info in archive.infolist()} == {(2026, 11, 22, 0, 0, 0)}
@@ -118,8 +119,8 @@ def test_xlsx_reads_back_with_the_same_cells(made: dict[str, bytes]) -> None:
     assert all(not (isinstance(c, str) and c.startswith("=")) for row in rows for c in row)
 
 
-def test_same_input_gives_identical_bytes(data: SiteData, made: dict[str, bytes]) -> None:
-    again = {path: make() for path, make in exports.files(data)}
+def test_same_input_gives_identical_bytes(data: Published, made: dict[str, bytes]) -> None:
+    again = {path: make() for path, _, make in exports.files(data)}
     assert again == made
     xlsx = made["downloads/catalog.xlsx"]
 
@@ -160,7 +161,56 @@ def test_atom_feeds_parse(made: dict[str, bytes]) -> None:
     assert len(entries) == 1 and "302001/000002" in (entries[0].findtext("a:title", namespaces=ns) or "")
 
 
-def test_written_below_the_site_folder(data: SiteData, tmp_path: Path) -> None:
-    count = exports.write_all(data, tmp_path)
-    assert count == len(list(exports.files(data)))
+def test_written_below_the_site_folder(data: Published, tmp_path: Path) -> None:
+    from generator.caching.outputs import Outputs
+
+    written = exports.write_all(data, Outputs(tmp_path))
+    assert [path for path, _ in written] == [path for path, _, _ in exports.files(data)]
+    assert all(key for _, key in written), "every download has a key"
     assert (tmp_path / "downloads" / "departments" / "shichang.xlsx").is_file()
+
+
+def test_catalog_wide_files_joined_from_pieces_are_the_whole_tables(data: Published, made: dict[str, bytes]) -> None:
+    """The catalog-wide files are joined from per-group pieces (generator/exports/assembled.py):
+    byte for byte what writing each whole table at once gives."""
+    from generator.exports import dcat, jsonfile
+    from generator.exports.csvfile import to_csv
+    from generator.exports.tables import resource_table
+    from generator.exports.xlsx import to_xlsx
+
+    ordered = sorted(data.catalog.resources, key=lambda r: r.code)
+    assert len({r.class_code for r in ordered}) > 2, "several groups are joined"
+    whole = resource_table("政务数据资源目录", ordered, data.catalog)
+    assert made["downloads/catalog.csv"] == to_csv(whole)
+    assert made["downloads/catalog.json"] == jsonfile.rows(data, whole)
+    assert made["downloads/catalog.xlsx"] == to_xlsx(whole, data.build_date)
+    assert made["downloads/dcat.jsonld"] == jsonfile.dump_script_safe(dcat.catalog(data, "https://data.test.example.gov.cn/"))
+    with zipfile.ZipFile(io.BytesIO(made["downloads/catalog-full.zip"])) as archive:
+        assert archive.testzip() is None
+        assert archive.read("catalog.json").decode("utf-8") == "".join(jsonfile.whole_chunks(data))
+        items = resource_table("", ordered, data.catalog, "template")
+        assert archive.read("catalog.csv") == to_csv(items)
+
+
+def test_a_rebuild_remakes_only_the_pieces_of_the_changed_group(tmp_path: Path) -> None:
+    from generator.caching import Store
+    from generator.caching.outputs import Outputs
+    from generator.exports.pieces import Pieces
+
+    catalog = make_repo(tmp_path / "repo")
+    store = Store(tmp_path / "cache", b"k" * 32)
+    first = collect(catalog, TODAY)
+    exports.write_all(first, Outputs(tmp_path / "one"), store)
+    kept = sorted(p.name for p in store.folder.iterdir())
+    target = catalog / "shichang" / "104001-000001.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("summary: ", "summary: 已核对。", 1), encoding="utf-8")
+    second = collect(catalog, TODAY)
+    pieces = Pieces(second, store)
+    written = {path: make() for path, _, make in exports.files(second, pieces)}
+    # One group's pieces at most: its rows in the catalog and the lists it is on (three formats
+    # each, seven tables), in the full archive (two) and in DCAT.
+    assert 0 < pieces.made <= 3 * 7 + 3 < pieces.read, (pieces.made, pieces.read)
+    fresh = {path: make() for path, _, make in exports.files(second)}
+    assert written == fresh, "joined from kept pieces: the bytes of a build without any"
+    pieces.prune()
+    assert len(list(store.folder.iterdir())) == len(kept), "pieces no longer used are removed"

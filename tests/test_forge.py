@@ -7,9 +7,9 @@ import pytest
 from fakeforge import BOT, FakeForge
 
 from generator.forge import ForgeError, from_env
+from generator.forge.sticky import post
 from generator.report.markdown import MARKER
 from generator.report.neutral import text
-from generator.sticky import post
 
 FLAVOURS = ["github", "gitea"]
 

@@ -24,16 +24,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import gitrepo, rules
-from generator.catalog import read_folder
-from generator.changes import LABELS, classify
+from generator.changes.classify import LABELS, classify
+from generator.changes.review import review
 from generator.exports.csvfile import to_csv
 from generator.exports.tables import LAYOUTS, neutralise, resource_table
 from generator.exports.xlsx import to_xlsx
-from generator.review import review
-from generator.site.data import SiteData
+from generator.load.catalog import read_folder
+from generator.load.yamlfile import parse
+from generator.publish.model import Published
 from generator.site.resources import body, url_of
-from generator.validate import validate_files
-from generator.yamlfile import parse
+from generator.validate.files import validate_files
 
 FILES = read_folder(BASE)
 RESOURCES = sorted(p for p in FILES if p.count("/") == 1 and p.rsplit("/", 1)[1][0].isdigit())
@@ -217,7 +217,7 @@ def test_renderers_escape_any_valid_text(name: str, summary: str, item: str, con
     catalog, problems = validate_files({**FILES, target: _dump(data)}, "catalog", TODAY)
     assert not [p for p in problems if p.level == "error"], problems
     resource = next(r for r in catalog.resources if r.path == f"catalog/{target}")
-    site = SiteData(catalog, TODAY, (), {}, (), tuple(problems))
+    site = Published(catalog, TODAY, (), {}, (), tuple(problems))
     html = body(site, resource, url_of(resource.code))
     assert "<script>" not in html
     for layout in LAYOUTS:

@@ -15,11 +15,12 @@ import pytest
 from conftest import REPO, TODAY
 from gitbuild import catalog_repo
 
-from generator import gitrepo, layout
-from generator.catalog import read_folder
-from generator.textsafety import name_key
-from generator.validate import validate_files, validate_folder
-from generator.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_TEXT
+from generator import gitrepo
+from generator.load import layout
+from generator.load.catalog import read_folder
+from generator.load.textsafety import name_key
+from generator.load.yamlfile import MAX_BYTES, MAX_DEPTH, MAX_TEXT
+from generator.validate.files import validate_files, validate_folder
 
 TARGET = "gongan/301001-000001.yaml"
 SHOWN = f"catalog/{TARGET}"

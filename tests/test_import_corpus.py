@@ -21,11 +21,11 @@ from conftest import BASE, SHARED_CORPUS, TODAY
 from generator.importer.mapping import load
 from generator.importer.onboard import import_by_provider
 from generator.importer.onboard_report import OnboardReport
+from generator.load.textsafety import name_key, simplified
+from generator.load.uscc import check_character, org_check_character
+from generator.load.yamlfile import parse
 from generator.problems import has_errors
-from generator.textsafety import name_key, simplified
-from generator.uscc import check_character, org_check_character
-from generator.validate import validate_folder
-from generator.yamlfile import parse
+from generator.validate.files import validate_folder
 
 PORTALS = {
     # name: (file, provider column, existing department: (folder, name, alias))

@@ -18,7 +18,7 @@ from generator.cli import main
 from generator.importer.deptid import RESERVED, department_id
 from generator.importer.mapping import load
 from generator.importer.onboard import import_by_provider
-from generator.yamlfile import parse
+from generator.load.yamlfile import parse
 
 ROW = ["停车场基本信息", "本市公共停车场的名称、位置和泊位数量等信息。", "测试市公安局", "普遍开放", "[xls]", "每天", "2023/5/6", "https://p.test/1"]
 

@@ -14,8 +14,8 @@ from conftest import TODAY
 from generator.importer.mapping import load
 from generator.importer.pipeline import import_files
 from generator.importer.readers import SourceError
-from generator.validate import validate_folder
-from generator.yamlfile import parse
+from generator.load.yamlfile import parse
+from generator.validate.files import validate_folder
 
 HEADER = ["目录名称", "简介", "数据来源", "开放类型", "数据格式", "更新频率", "发布时间", "url"]
 ROWS = [

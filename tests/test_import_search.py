@@ -19,7 +19,7 @@ from test_import_site import SITE_CORPUS
 from generator.importer.export import WRITERS, collect, rows
 from generator.importer.mapping import load
 from generator.importer.pipeline import import_files
-from generator.yamlfile import parse
+from generator.load.yamlfile import parse
 
 
 def test_search_finds_imported_resources(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from site_repo import build
 from generator.importer.export import WRITERS, collect, rows
 from generator.importer.mapping import load
 from generator.importer.pipeline import import_files
-from generator.yamlfile import parse
+from generator.load.yamlfile import parse
 
 SITE_CORPUS = TESTS / "corpus" / "site" / "catalog"
 

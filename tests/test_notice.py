@@ -14,8 +14,8 @@ from gitbuild import GitRepo, catalog_repo, request_delisting
 from golden import assert_golden
 
 from generator import gitrepo
-from generator.catalog import load
 from generator.cli import main
+from generator.load.catalog import load
 from generator.notices.rules import Notice
 from generator.notices.start import MergeClock, find_notices, find_start
 

@@ -39,7 +39,7 @@ def provisional_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
 
 
 def _limit(patch: pytest.MonkeyPatch) -> None:
-    from generator import workdays
+    from generator.law import workdays
 
     recorded = workdays.package_years()
     patch.setattr(workdays, "package_years", lambda: frozenset(y for y in recorded if y <= 2026))

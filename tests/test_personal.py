@@ -1,4 +1,4 @@
-"""The personal-data detectors (generator/personal.py) behind rules R-030 to R-032."""
+"""The personal-data detectors (generator/load/personal.py) behind rules R-030 to R-032."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 
-from generator import personal
-from generator.validate import validate_folder
+from generator.load import personal
+from generator.validate.files import validate_folder
 
 VALID_ID = "11010519491231002X"
 """The GB 11643—1999 example: born 1949-12-31, check character X."""
@@ -140,7 +140,7 @@ def test_natural_person_data_cannot_be_unconditionally_open(base_catalog: Path, 
 def test_the_cited_article_is_registered_in_the_sample_legal_bases() -> None:
     from conftest import REPO
 
-    from generator.catalog import load, read_folder
+    from generator.load.catalog import load, read_folder
 
     catalog, _ = load(read_folder(REPO / "catalog"))
     basis = catalog.legal_bases["pipl-25"]

@@ -10,9 +10,10 @@ from conftest import BASE
 from gitbuild import GitRepo, catalog_repo, request_delisting
 from test_notice import HUJI, LIUDONG, land
 
-from generator import applicability, gitrepo
-from generator.profiles import resolve
-from generator.review import Review, review
+from generator import gitrepo
+from generator.changes.review import Review, review
+from generator.law import applicability
+from generator.law.profiles import resolve
 
 SHICHANG = "catalog/shichang/102001-000001.yaml"
 

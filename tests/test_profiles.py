@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import TESTS, TODAY
 
-from generator import applicability, deadlines
-from generator.profiles import BUILTIN, RECORD_RULE, own, resolve
+from generator.law import applicability, deadlines
+from generator.law.profiles import BUILTIN, RECORD_RULE, own, resolve
 from generator.rules import RULES, documented
-from generator.validate import validate_folder
+from generator.validate.files import validate_folder
 
 EXAMPLES = TESTS / "profiles"
 REGIONS = ("贵州", "吉林", "滨州", "修武", "广西")
@@ -78,7 +78,7 @@ def test_deadlines_are_exactly_those_of_the_regulation(name: str) -> None:
 
 
 def _period(raw: dict[str, object]) -> object:
-    from generator.profiles import Period
+    from generator.law.profiles import Period
 
     return Period(**raw)  # type: ignore[arg-type]
 

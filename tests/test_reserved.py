@@ -12,8 +12,8 @@ from gitbuild import GitRepo
 from site_repo import make_repo
 
 from generator.cli import main
+from generator.publish.source import collect
 from generator.rules.reserved import RESERVED
-from generator.site.data import collect
 from generator.site.pages import plan
 
 DEPARTMENT = """id: index
@@ -72,7 +72,7 @@ def test_every_page_the_site_makes_beside_departments_and_bases_is_reserved(tmp_
 def test_a_basis_named_like_a_regulation_page_is_refused(tmp_path: Path) -> None:
     """``bases/regulation-guangxi/`` is the page of a built-in regulation: a basis id may not take it."""
     from generator.rules.reserved import RESERVED_BASIS_PREFIX
-    from generator.validate import validate_folder
+    from generator.validate.files import validate_folder
 
     target = tmp_path / "catalog"
     shutil.copytree(BASE, target)

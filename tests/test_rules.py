@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import schemas
+from generator.load import schemas
+from generator.load.yamlfile import parse
 from generator.rules import RULES, documented
-from generator.yamlfile import parse
 
 
 def test_ids_are_stable_and_well_formed() -> None:
@@ -55,7 +55,7 @@ def test_rule_messages_name_no_article_the_profile_adds_it(tmp_path: Path) -> No
     """The same failing resource cites 贵州 under guizhou and 滨州 under binzhou, never both."""
     from conftest import BASE
 
-    from generator.validate import validate_folder
+    from generator.validate.files import validate_folder
 
     messages = {}
     for profile in ("guizhou", "binzhou"):
@@ -75,8 +75,8 @@ def test_rule_messages_name_no_article_the_profile_adds_it(tmp_path: Path) -> No
 
 
 def test_an_off_rule_is_not_run_and_a_warning_profile_lowers_the_level() -> None:
+    from generator.law.profiles import resolve
     from generator.problems import Problem
-    from generator.profiles import resolve
 
     national, _ = resolve("national", None)
     problem = Problem("a.yaml", 3, 1, "R-007", "error", "基础信息资源必须无条件共享")
@@ -95,7 +95,7 @@ def test_an_off_rule_is_not_run_and_a_warning_profile_lowers_the_level() -> None
     ],
 )
 def test_traditional_script_gets_a_simplified_suggestion(base_catalog: Path, text: str, rule: str, level: str, hint: str) -> None:
-    from generator.validate import validate_folder
+    from generator.validate.files import validate_folder
 
     path = base_catalog / "gongan" / "301001-000001.yaml"
     original = path.read_text(encoding="utf-8")
@@ -108,7 +108,7 @@ def test_traditional_script_gets_a_simplified_suggestion(base_catalog: Path, tex
 
 
 def test_traditional_base_item_gets_the_simplified_spelling(base_catalog: Path) -> None:
-    from generator.validate import validate_folder
+    from generator.validate.files import validate_folder
 
     path = base_catalog / "gongan" / "101001-000001.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  item: 人口", "  item: 電子證照").replace("code: 101001", "code: 104001"), encoding="utf-8")
@@ -119,8 +119,8 @@ def test_traditional_base_item_gets_the_simplified_spelling(base_catalog: Path) 
 
 
 def test_a_national_recommendation_names_its_national_source() -> None:
+    from generator.law.profiles import resolve
     from generator.problems import Problem
-    from generator.profiles import resolve
 
     national, _ = resolve("national", None)
     warned = national.apply(Problem("a.yaml", 3, 1, "R-001", "error", "有条件共享必须写明共享条件（share.condition）"))

@@ -9,8 +9,9 @@ import jsonschema_rs
 import pytest
 from conftest import REPO
 
-from generator import SCHEMA_DIR, schemas
-from generator.yamlfile import parse, strings
+from generator import SCHEMA_DIR
+from generator.load import schemas
+from generator.load.yamlfile import parse, strings
 
 BASE = REPO / "tests" / "corpus" / "base" / "catalog"
 

@@ -109,7 +109,7 @@ def test_a_broken_catalog_keeps_the_last_site_with_a_banner(project: Path, previ
     assert process.wait(timeout=30) == 0
     assert "预览已结束" in text(log)
     lines = text(log).splitlines()
-    assert "信息：清空网站文件夹" in lines and [line for line in lines if line.startswith("信息：网站已生成，用时")], "MkDocs' log in Chinese"
+    assert [line for line in lines if line.startswith("信息：正在生成网站，输出到")] and [line for line in lines if line.startswith("信息：网站已生成，用时")], "MkDocs' log in Chinese"
     assert not [line for line in lines if line.startswith(("INFO", "WARNING", "ERROR"))]
 
 
@@ -128,3 +128,18 @@ def test_an_address_without_a_port_is_a_usage_error(project: Path) -> None:
     result = catalog("serve", "-a", "localhost", cwd=project)
     assert result.returncode == 2
     assert one_chinese_line(result.stderr) == "catalog：预览地址“localhost”应为 地址:端口，例如 127.0.0.1:8000"
+
+
+def test_an_edit_renders_only_what_it_touches(project: Path, preview: tuple[str, Path, subprocess.Popen[bytes]]) -> None:
+    """The preview rebuilds as ``catalog build`` does: the edited resource's page is made again and
+    shown; the other resource pages are taken over from the previous generation."""
+    base, log, process = preview
+    page = base + "resources/104001-000001/"
+    assert "（预览中修改）" not in get(page)
+    before = text(log)
+    target = project / "catalog" / "shichang" / "104001-000001.yaml"
+    target.write_text(target.read_text(encoding="utf-8").replace("summary: ", "summary: （预览中修改）", 1), encoding="utf-8")
+    wait_for(lambda: "（预览中修改）" in get(page), log, process)
+    wait_for(lambda: "网站已重新生成" in text(log)[len(before):], log, process)
+    after = text(log)[len(before):]
+    assert "已生成 7 个资源页面（其中 6 个未变" in after, after

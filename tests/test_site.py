@@ -120,7 +120,7 @@ def test_rules_page_and_registry_in_step(site: Path) -> None:
 
 
 def test_field_reference_covers_every_schema_title(site: Path) -> None:
-    from generator import schemas
+    from generator.load import schemas
 
     html = page(site, "reference/fields/index.html")
     for name, prop in schemas.schema("resource")["properties"].items():
@@ -143,7 +143,7 @@ def test_search_index_is_built_in_chunks(site: Path) -> None:
 def test_resource_body_renders_fast(site: Path) -> None:
     import time
 
-    from generator.site.data import collect
+    from generator.publish.source import collect
 
     data = collect(site.parent / "repo" / "catalog", "2026-11-22")
     resource = data.catalog.by_code["104001/000001"]
@@ -224,23 +224,23 @@ def test_resource_pages_are_small_and_their_sidebar_lists_only_sections(site: Pa
     assert len(html.encode()) < 16_000
 
 
-def test_unchanged_resource_pages_are_copied_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CATALOG_CACHE_DIR", str(tmp_path / "cache"))
+def test_resource_pages_filled_into_the_frame_are_what_the_theme_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme's frame is rendered once per build and filled in per page (generator.site.frame):
+    every page must be byte for byte what rendering the theme for it gives."""
+    from generator.site.frame import Frame
+
     catalog = make_repo(tmp_path / "repo")
-    build(catalog, tmp_path / "first", search=False)
-    cache = tmp_path / "cache" / "pages"
-    count = len(list((tmp_path / "first" / "resources").glob("*/index.html")))
-    assert len(list(cache.rglob("*.html"))) == count
-    changed = catalog / "shichang" / "104001-000001.yaml"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("summary: 市场主体", "summary: 全市市场主体"), encoding="utf-8")
-    build(catalog, tmp_path / "second", search=False)
-    assert len(list(cache.rglob("*.html"))) == count + 1, "only the changed page is rendered again"
-    for path in sorted((tmp_path / "second" / "resources").glob("*/index.html")):
-        before = (tmp_path / "first" / "resources" / path.parent.name / "index.html").read_bytes()
-        if path.parent.name == "104001-000001":
-            assert "全市市场主体" in path.read_text(encoding="utf-8") and path.read_bytes() != before
-        else:
-            assert path.read_bytes() == before, "a page from the cache is the page a fresh build makes"
+    hostile = catalog / "shichang" / "104001-000001.yaml"
+    hostile.write_text(hostile.read_text(encoding="utf-8").replace("name: 营业执照电子证照信息", 'name: "营业执照</title><b>&amp;"'), encoding="utf-8")
+    build(catalog, tmp_path / "filled", search=False)
+    monkeypatch.setattr(Frame, "_checked", lambda self, body: False)
+    build(catalog, tmp_path / "rendered", search=False)
+    pages = sorted((tmp_path / "rendered" / "resources").glob("*/index.html"))
+    assert len(pages) == 7
+    for path in pages:
+        assert (tmp_path / "filled" / "resources" / path.parent.name / "index.html").read_bytes() == path.read_bytes()
 
 
 def test_security_page_is_in_the_guides_and_names_the_checks(site: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from conftest import TESTS
 from site_repo import article, build
 
-from generator.profiles import BUILTIN
+from generator.law.profiles import BUILTIN
 
 REGIONS = ("贵州", "吉林", "滨州", "修武", "广西")
 GUANGXI_LINK = '<a href="../../bases/regulation-guangxi/">《广西政务数据调度管理办法（征求意见稿）》</a>'

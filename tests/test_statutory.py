@@ -14,8 +14,8 @@ import chinese_calendar
 import pytest
 from chinese_calendar.constants import Holiday
 
-from generator import statutory
-from generator.workdays import package_years
+from generator.law import statutory
+from generator.law.workdays import package_years
 
 D = dt.date.fromisoformat
 KNOWN = sorted(package_years())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.uscc import check_character, inspect, org_check_character
+from generator.load.uscc import check_character, inspect, org_check_character
 
 
 @pytest.mark.parametrize("code", ["11140800558745220K", "11410182005291054B"])

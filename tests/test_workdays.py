@@ -13,10 +13,10 @@ import datetime as dt
 import pytest
 from calendars import until_2026  # noqa: F401  (fixture)
 
-from generator import statutory
-from generator.holidays import calendar_from_documents
-from generator.workdays import CALENDAR, WORKING, Calendar, UnknownYear, missing_text
-from generator.yamlfile import parse
+from generator.law import statutory
+from generator.law.holidays import calendar_from_documents
+from generator.law.workdays import CALENDAR, WORKING, Calendar, UnknownYear, missing_text
+from generator.load.yamlfile import parse
 
 D = dt.date.fromisoformat
 CAL = Calendar()

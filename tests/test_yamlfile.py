@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from generator import yamlfile
-from generator.yamlfile import MAX_BYTES, parse
+from generator.load import yamlfile
+from generator.load.yamlfile import MAX_BYTES, parse
 
 
 def test_values_keep_line_and_column() -> None:

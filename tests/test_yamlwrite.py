@@ -1,4 +1,4 @@
-"""``generator.yamlwrite``: the canonical serialiser reproduces the base and sample catalog files."""
+"""``generator.load.yamlwrite``: the canonical serialiser reproduces the base and sample catalog files."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import BASE
 
-from generator.yamlfile import parse
-from generator.yamlwrite import dump_resource, scalar
+from generator.load.yamlfile import parse
+from generator.load.yamlwrite import dump_resource, scalar
 
 SAMPLE = BASE.parents[2].parent / "catalog"
 RESOURCES = sorted(SAMPLE.glob("*/[0-9]*.yaml"))

@@ -12,5 +12,5 @@ pull request as on any other. The stages, one module each:
 - :mod:`admin` — writes the pages under ``admin/``; :mod:`plugin` does it during ``mkdocs build``;
 - :mod:`branches` — the pull request for each department branch (the workflow in ``workflows/``).
 
-The browser side (``static/``) reads and writes YAML exactly as :mod:`generator.yamlwrite` does.
+The browser side (``static/``) reads and writes YAML exactly as :mod:`generator.load.yamlwrite` does.
 """

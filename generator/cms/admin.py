@@ -22,7 +22,7 @@ import jinja2
 
 from generator.cms import config, vendor
 from generator.cms.settings import BRANCH_PREFIX, FormSettings
-from generator.yamlwrite import key_order
+from generator.load.yamlwrite import key_order
 
 HERE = Path(__file__).resolve().parent
 STATIC = ("catalog-yaml.js", "catalog-form.js")

@@ -15,8 +15,8 @@ import yaml
 
 from generator.cms import fields
 from generator.cms.settings import FormSettings
-from generator.profiles import Profile
-from generator.schemas import schema
+from generator.law.profiles import Profile
+from generator.load.schemas import schema
 
 DELISTING_SUFFIX = "-delisting"
 RESOURCE_FORMAT, LIST_FORMAT = "catalog-yaml", "catalog-list"

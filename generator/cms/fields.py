@@ -1,7 +1,7 @@
 """The resource schema as Decap CMS fields: labels and hints in Chinese, choices from the profile.
 
 Every property of ``schemas/resource.schema.json`` becomes a field, in the schema's order (which is
-also the order :mod:`generator.yamlwrite` writes keys in): the label is its ``title``, the hint its
+also the order :mod:`generator.load.yamlwrite` writes keys in): the label is its ``title``, the hint its
 ``description``, required follows ``required``, choices follow ``enum``. A few fields need more than
 the schema says; they are listed in :data:`SPECIAL` by dotted path, each with the reason. A property
 of a shape this module does not know stops the generation (:class:`UnsupportedField`), so a schema
@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator import schemas
-from generator.profiles import Profile
+from generator.law.profiles import Profile
+from generator.load import schemas
 
 LEGAL_BASES = "legal_bases"
 """Name of the hidden collection over ``legal_bases.yaml`` that basis fields choose from."""

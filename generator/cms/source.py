@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import gitrepo, layout
-from generator.catalog import load
+from generator import gitrepo
 from generator.cms.config import Department, Site
-from generator.model import Registry
+from generator.load import layout
+from generator.load.catalog import load
+from generator.load.model import Registry
 
 
 def read(catalog: Path) -> tuple[Site, Registry | None]:

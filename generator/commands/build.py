@@ -12,12 +12,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import atomic, locking, sitefolder
+from generator import atomic, locking
+from generator.caching import open_store
 from generator.caching.place import repository_tree
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.output import FORMATS
-from generator.problems import has_errors
-from generator.site.data import BUILD_DATE_ENV, choose_date, validated
+from generator.problems import LAPSES, blocks_publishing, lapsed
+from generator.publish.source import BUILD_DATE_ENV, choose_date, validated
+from generator.site import folder as sitefolder
 from generator.site.plugin import CATALOG_DIR_ENV
 
 if TYPE_CHECKING:
@@ -49,13 +51,20 @@ def prepare(args: argparse.Namespace) -> bool:
         raise UsageError(f"找不到网站配置文件：{args.config_file}")
     date = choose_date(root, args.date or "")
     started = time.perf_counter()
-    _, catalog, problems = validated(root, date)
-    print(f"目录已读取并校验：{len(catalog.documents)} 个文件，用时 {time.perf_counter() - started:.1f} 秒", file=sys.stderr)
+    checked = validated(root, date)
+    problems = checked.problems
+    print(f"目录已读取并校验：{checked.count} 个文件，用时 {time.perf_counter() - started:.1f} 秒", file=sys.stderr)
     if problems:
-        sys.stdout.write(FORMATS["text"](problems, len(catalog.documents)))
-    if has_errors(problems):
+        sys.stdout.write(FORMATS["text"](problems, checked.count))
+    if any(blocks_publishing(p) for p in problems):
         print("目录未通过校验，网站不生成。", file=sys.stderr)
         return False
+    if lapsed(problems):
+        print(
+            f"其中 {len(lapsed(problems))} 个错误只是因为期限届满（规则 {'、'.join(sorted(LAPSES))}），不阻止发布网站，"
+            "网站上已标出逾期；修改这些文件的拉取请求须先改正。",
+            file=sys.stderr,
+        )
     os.environ[CATALOG_DIR_ENV] = str(root.resolve())
     os.environ[BUILD_DATE_ENV] = date
     _show_mkdocs_log()
@@ -119,8 +128,10 @@ def _show_mkdocs_log() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
+
+    from generator.site import build as incremental
+    from generator.site import generations
 
     config = load(args)
     site = Path(config.site_dir)
@@ -137,9 +148,14 @@ def run(args: argparse.Namespace) -> int:
         site.parent.mkdir(parents=True, exist_ok=True)
         with locking.exclusive(sitefolder.lock_path(site), partial(_waiting, site)):
             sitefolder.check(site, *_folders(args, config))  # again: another build may have run meanwhile
-            with sitefolder.staged(site) as folder:
-                config.site_dir = str(folder)
-                build(config)
+            store, note = open_store(Path(args.catalog)) if _cached(config) else (None, "")
+            if note:
+                print(f"catalog：{note}", file=sys.stderr)
+            with generations.staged(site, store) as outputs:
+                config.site_dir = str(outputs.folder)
+                incremental.build(config, outputs, store)
+            if store is not None and store.write_note():
+                print(f"catalog：{store.write_note()}", file=sys.stderr)
     except sitefolder.Refused as err:
         raise UsageError(str(err)) from None
     except MkDocsException as err:
@@ -150,6 +166,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"catalog：网站生成失败，原有网站未改动：{atomic.describe(err, where)}", file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _cached(config: MkDocsConfig) -> bool:
+    """Whether the site's ``catalog`` plugin keeps results between builds (option ``cache``)."""
+    plugin = config.plugins.get("catalog")
+    return bool(getattr(plugin, "config", {}).get("cache", True))
 
 
 def load(args: argparse.Namespace) -> MkDocsConfig:

@@ -11,10 +11,10 @@ from typing import Any
 
 from generator import gitrepo
 from generator.caching.place import open_store
+from generator.changes.review import review
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.report import github, markdown, text
-from generator.review import review
-from generator.validate import today
+from generator.validate.files import today
 
 HELP = "检查一个拉取请求（编目、变更或下线申请）：按合并后的结果分类每个文件、校验目录、检查下线程序"
 

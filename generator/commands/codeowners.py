@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 
 from generator import gitrepo
-from generator.catalog import load, read_folder
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
-from generator.codeowners import generate
 from generator.commands.check import locate
+from generator.forge.codeowners import generate
+from generator.load.catalog import load, read_folder
 
 HELP = "根据各部门的审核人生成 CODEOWNERS（--check 只检查它是否最新）"
 TARGETS = {"github": ".github/CODEOWNERS", "gitea": ".gitea/CODEOWNERS"}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.forge import ForgeError, from_env
-from generator.sticky import post
+from generator.forge.sticky import post
 
 HELP = "把检查报告发布为拉取请求的置顶评论（同一条评论原地更新）"
 

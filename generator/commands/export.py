@@ -9,9 +9,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import atomic, layout
+from generator import atomic
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.importer.export import FORMATS, WRITERS, collect, rows
+from generator.load import layout
 
 HELP = "按国家目录模板（1272号）导出目录为 XLSX、CSV 或 JSON 表格"
 

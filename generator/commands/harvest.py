@@ -13,16 +13,16 @@ import json
 import sys
 from pathlib import Path
 
-from generator import layout
 from generator.caching.place import folder_for
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.federation import crosscheck, snapshot
 from generator.federation.crosscheck import Flag
 from generator.federation.harvest import Result, harvest
 from generator.federation.members import Member, members
-from generator.schemas import validate
-from generator.validate import today, validate_folder
-from generator.yamlfile import parse
+from generator.load import layout
+from generator.load.schemas import validate
+from generator.load.yamlfile import parse
+from generator.validate.files import today, validate_folder
 
 HELP = "抓取 registry.yaml 中登记的下级目录，校验后写入 members/ 快照，供审核人在拉取请求中查看变化"
 MEMBERS_DIR = "members"

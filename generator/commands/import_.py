@@ -7,7 +7,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator import layout
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.commands.validate import display_prefix
 from generator.importer import forecast, onboard_report
@@ -17,6 +16,7 @@ from generator.importer.pipeline import Progress, import_files
 from generator.importer.readers import SourceError
 from generator.importer.report import render_json, render_text
 from generator.importer.state import StateError
+from generator.load import layout
 
 HELP = "从电子表格（XLSX、CSV）或开放平台导出（JSON）导入目录条目，并报告每一行的结果"
 

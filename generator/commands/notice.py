@@ -13,16 +13,16 @@ import sys
 from typing import TextIO
 
 from generator import gitrepo
-from generator.catalog import load
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
 from generator.commands.check import locate
 from generator.forge import Forge, ForgeError, from_env
-from generator.holidays import calendar_from
+from generator.law.holidays import calendar_from
+from generator.law.workdays import parse_date
+from generator.load.catalog import load
 from generator.notices.bot import Action, apply, overdue
 from generator.notices.start import Clock, ForgeClock, MergeClock, find_notices, merge_committers
 from generator.report.notices import render
-from generator.validate import today
-from generator.workdays import parse_date
+from generator.validate.files import today
 
 HELP = "列出公示中的资源及公示期满日期；加 --apply 时发布公示通知、提醒使用部门、开启下线执行拉取请求"
 RETRY = "catalog：以上为中断前已完成的操作；问题排除后重新运行即可，已完成的操作不会重复执行。"

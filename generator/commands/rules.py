@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from generator import applicability
-from generator.catalog import load
 from generator.cli import EXIT_OK, UsageError
-from generator.profiles import BUILTIN, Profile, resolve
+from generator.law import applicability
+from generator.law.profiles import BUILTIN, Profile, resolve
+from generator.load.catalog import load
 
 HELP = "列出规则配置中每条规则的适用情况：级别（错误、警告、不适用）、依据条款和说明"
 

@@ -16,7 +16,8 @@ from generator import atomic
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
 from generator.commands.build import common, prepare
 from generator.output import FORMATS
-from generator.site.data import BUILD_DATE_ENV, validated
+from generator.problems import blocks_publishing
+from generator.publish.source import BUILD_DATE_ENV, validated
 
 HELP = "校验目录并在本机预览网站，修改目录文件后自动重新生成"
 ADDRESS = re.compile(r"(\[[0-9a-fA-F:.]+\]|[0-9a-zA-Z.:-]+):(\d{1,5})")
@@ -44,13 +45,14 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.catalog)
 
     def check() -> tuple[list[str], str]:
-        _, catalog, problems = validated(root, os.environ[BUILD_DATE_ENV])
-        errors = [p for p in problems if p.level == "error"]
+        checked = validated(root, os.environ[BUILD_DATE_ENV])
+        problems = checked.problems
+        errors = [p for p in problems if blocks_publishing(p)]
         lines = [f"{p.path}:{p.line}:{p.column} [{p.rule}] {p.message}" if p.line else f"{p.path} [{p.rule}] {p.message}" for p in errors]
-        return lines, FORMATS["text"](problems, len(catalog.documents)) if errors else ""
+        return lines, FORMATS["text"](problems, checked.count) if errors else ""
 
     try:
-        preview.serve(args.config_file, args.dev_addr, check)
+        preview.serve(args.config_file, args.dev_addr, check, root)
     except MkDocsException as err:
         print(f"catalog：网站预览失败：{err}", file=sys.stderr)
         return EXIT_PROBLEMS

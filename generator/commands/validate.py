@@ -7,13 +7,13 @@ import os
 import sys
 from pathlib import Path
 
-from generator import layout
-from generator.batch import check_files
 from generator.caching import open_store
-from generator.catalog import read_folder
 from generator.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from generator.load import layout
+from generator.load.catalog import read_folder
 from generator.output import FORMATS
-from generator.validate import today
+from generator.validate.batch import check_files
+from generator.validate.files import today
 
 HELP = "校验目录文件是否符合目录标准和本辖区办法"
 

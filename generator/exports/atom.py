@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from generator.model import code_to_stem
-from generator.site.data import CHANGES_SHOWN, SiteData
-from generator.site.notices import public_summary
-from generator.textsafety import XML_ILLEGAL
+from generator.load.model import code_to_stem
+from generator.load.textsafety import XML_ILLEGAL
+from generator.publish.history import CHANGES_SHOWN
+from generator.publish.model import Published
+from generator.publish.notices import public_summary
 
 NS = "http://www.w3.org/2005/Atom"
 
@@ -49,12 +50,12 @@ def _add(parent: ET.Element, name: str, text: str) -> None:
     ET.SubElement(parent, f"{{{NS}}}{name}").text = XML_ILLEGAL.sub("", text)
 
 
-def _name(data: SiteData) -> str:
+def _name(data: Published) -> str:
     registry = data.catalog.registry
     return f"{registry.name if registry else ''}政务数据资源目录"
 
 
-def changes(data: SiteData, base: str) -> bytes:
+def changes(data: Published, base: str) -> bytes:
     by_path = {r.path: r for r in data.catalog.resources}
     entries = []
     for commit in data.commits[:CHANGES_SHOWN]:
@@ -69,7 +70,7 @@ def changes(data: SiteData, base: str) -> bytes:
     return feed(_id(data, "changes"), f"{_name(data)} 变更记录", base + "lists/changes/", updated, entries)
 
 
-def notices(data: SiteData, base: str) -> bytes:
+def notices(data: Published, base: str) -> bytes:
     entries = [
         Entry(
             f"{_id(data, 'notices')}:{n.code}:{n.notice_start}",
@@ -84,6 +85,6 @@ def notices(data: SiteData, base: str) -> bytes:
     return feed(_id(data, "notices"), f"{_name(data)} 下线公示", base + "lists/notices/", updated, entries)
 
 
-def _id(data: SiteData, kind: str) -> str:
+def _id(data: Published, kind: str) -> str:
     registry = data.catalog.registry
     return f"urn:catalog:{registry.division_code if registry else 'catalog'}:{kind}"

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import STATUS_DELISTED, code_to_stem
-from generator.site.data import SiteData
+from generator.load.model import STATUS_DELISTED, code_to_stem
+from generator.publish.model import Published
 
 ZWML = "https://catalog.example.gov.cn/ns/zwml#"
 """This project's terms for what DCAT cannot say about a 政务数据资源 (share attributes, class, status)."""
@@ -53,7 +53,7 @@ def _organization(name: str, identifier: str) -> dict[str, Any]:
     return {"@type": ["foaf:Agent", "foaf:Organization"], "foaf:name": _text(name), "dct:identifier": identifier}
 
 
-def _bases(data: SiteData, ids: tuple[str, ...]) -> list[str]:
+def _bases(data: Published, ids: tuple[str, ...]) -> list[str]:
     """Legal bases by name and article, as the upper level compares them across registries."""
     found = []
     for ident in ids:
@@ -62,7 +62,7 @@ def _bases(data: SiteData, ids: tuple[str, ...]) -> list[str]:
     return found
 
 
-def _extension(data: SiteData, resource: Any) -> dict[str, Any]:
+def _extension(data: Published, resource: Any) -> dict[str, Any]:
     """The ``zwml:`` properties of one resource; empty values left out."""
     values = {
         "zwml:class": resource.classification.get("class", ""),
@@ -78,31 +78,33 @@ def _extension(data: SiteData, resource: Any) -> dict[str, Any]:
     return {key: value for key, value in values.items() if value}
 
 
-def catalog(data: SiteData, base: str) -> dict[str, Any]:
-    """``base``: the site's address ending in ``/``, or ``../`` (ids relative to the file)."""
+def dataset(data: Published, resource: Any, base: str) -> dict[str, Any]:
+    """One resource still listed as a ``dcat:Dataset``."""
+    dept = data.catalog.departments.get(resource.department)
+    page = f"{base}resources/{code_to_stem(resource.code)}/"
+    return {
+        "@id": page,
+        "@type": "dcat:Dataset",
+        "dct:identifier": resource.code,
+        "dct:title": _text(resource.name),
+        "dct:description": _text(resource.summary),
+        "dct:publisher": _organization(dept.name, dept.uscc) if dept else resource.department,
+        "dct:accessRights": {"@id": ACCESS + ACCESS_RIGHTS[resource.open.type], "@type": "dct:RightsStatement"},
+        "dct:accrualPeriodicity": {"@id": FREQUENCY + FREQUENCIES[resource.update_cycle], "@type": "dct:Frequency"},
+        "dct:issued": {"@value": resource.published, "@type": "xsd:date"},
+        "dcat:keyword": [_text(name) for name in resource.item_names()],
+        "dcat:landingPage": {"@id": page, "@type": "foaf:Document"},
+        **_extension(data, resource),
+    }
+
+
+def catalog(data: Published, base: str, datasets: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """``base``: the site's address ending in ``/``, or ``../`` (ids relative to the file);
+    ``datasets`` when already made (else every resource still listed, in code order)."""
     registry = data.catalog.registry
-    datasets = []
-    for resource in sorted(data.catalog.resources, key=lambda r: r.code):
-        if resource.status == STATUS_DELISTED:
-            continue
-        dept = data.catalog.departments.get(resource.department)
-        page = f"{base}resources/{code_to_stem(resource.code)}/"
-        datasets.append(
-            {
-                "@id": page,
-                "@type": "dcat:Dataset",
-                "dct:identifier": resource.code,
-                "dct:title": _text(resource.name),
-                "dct:description": _text(resource.summary),
-                "dct:publisher": _organization(dept.name, dept.uscc) if dept else resource.department,
-                "dct:accessRights": {"@id": ACCESS + ACCESS_RIGHTS[resource.open.type], "@type": "dct:RightsStatement"},
-                "dct:accrualPeriodicity": {"@id": FREQUENCY + FREQUENCIES[resource.update_cycle], "@type": "dct:Frequency"},
-                "dct:issued": {"@value": resource.published, "@type": "xsd:date"},
-                "dcat:keyword": [_text(item.name) for item in resource.items],
-                "dcat:landingPage": {"@id": page, "@type": "foaf:Document"},
-                **_extension(data, resource),
-            }
-        )
+    if datasets is None:
+        listed = sorted((r for r in data.catalog.resources if r.status != STATUS_DELISTED), key=lambda r: r.code)
+        datasets = [dataset(data, resource, base) for resource in listed]
     bureau = registry.bureau if registry else {}
     return {
         "@context": CONTEXT,

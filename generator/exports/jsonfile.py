@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.exports.tables import Table
-from generator.model import Resource
-from generator.site.data import SiteData
+from generator.load.model import Resource
+from generator.publish.model import Published
 
 
 def dump(value: Any) -> bytes:
@@ -34,7 +34,7 @@ def dump_script_safe(value: Any) -> bytes:
     return (text.translate(_SCRIPT_SAFE) + "\n").encode("utf-8")
 
 
-def header(data: SiteData, title: str) -> dict[str, Any]:
+def header(data: Published, title: str) -> dict[str, Any]:
     registry = data.catalog.registry
     return {
         "title": title,
@@ -45,31 +45,33 @@ def header(data: SiteData, title: str) -> dict[str, Any]:
     }
 
 
-def resources(data: SiteData, title: str, chosen: Iterable[Resource]) -> bytes:
+def resources(data: Published, title: str, chosen: Iterable[Resource]) -> bytes:
     """Whole resource documents, as in the YAML."""
     return dump({**header(data, title), "resources": [r.doc.data for r in chosen]})
 
 
-def rows(data: SiteData, table: Table) -> bytes:
+def rows(data: Published, table: Table) -> bytes:
     """The rows of ``table`` (one per resource) as arrays, in the order of ``columns``."""
     return dump_compact({**header(data, table.title), "columns": list(table.headers), "rows": list(table.rows)})
 
 
-def whole_chunks(data: SiteData) -> Iterator[str]:
-    """The whole catalog (registry, departments, legal bases, every resource as in the YAML), as the
-    chunks of :func:`dump`'s text, so that it never has to be one string."""
+def whole_document(data: Published, resources: Any = None) -> dict[str, Any]:
+    """The whole catalog: registry, departments, legal bases and every resource as in the YAML
+    (``resources`` instead of the resources' documents, when given)."""
     catalog = data.catalog
-    document = (
-        {
-            **header(data, "政务数据资源目录"),
-            "registry": catalog.registry.doc.data if catalog.registry else {},
-            "departments": [d.doc.data for d in sorted(catalog.departments.values(), key=lambda d: d.id)],
-            "legal_bases": [
-                {k: v for k, v in vars(b).items() if k != "index" and v != ""}
-                for b in sorted(catalog.legal_bases.values(), key=lambda b: b.id)
-            ],
-            "resources": [r.doc.data for r in sorted(catalog.resources, key=lambda r: r.code)],
-        }
-    )
-    yield from json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2).iterencode(document)
+    return {
+        **header(data, "政务数据资源目录"),
+        "registry": catalog.registry.doc.data if catalog.registry else {},
+        "departments": [d.doc.data for d in sorted(catalog.departments.values(), key=lambda d: d.id)],
+        "legal_bases": [
+            {k: v for k, v in vars(b).items() if k != "index" and v != ""}
+            for b in sorted(catalog.legal_bases.values(), key=lambda b: b.id)
+        ],
+        "resources": [r.doc.data for r in sorted(catalog.resources, key=lambda r: r.code)] if resources is None else resources,
+    }
+
+
+def whole_chunks(data: Published) -> Iterator[str]:
+    """:func:`whole_document` as the chunks of :func:`dump`'s text."""
+    yield from json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=2).iterencode(whole_document(data))
     yield "\n"

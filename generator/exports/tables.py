@@ -6,9 +6,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.catalog import Catalog
 from generator.exports.columns import BOOLEAN_CELLS, COLUMNS, LIST_SEPARATOR, Column
-from generator.model import Resource
+from generator.load.catalog import Catalog
+from generator.load.model import Resource
 
 Cell = str | int
 

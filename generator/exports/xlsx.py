@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable, Mapping
-from typing import IO
+from collections.abc import Iterable, Mapping
 from xml.sax.saxutils import escape
 
 from generator.exports.tables import Cell, Table, neutralise
-from generator.textsafety import XML_ILLEGAL
+from generator.load.textsafety import XML_ILLEGAL
 
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -65,16 +64,32 @@ _STYLES = (
 
 def to_xlsx(table: Table, date: str) -> bytes:
     """One sheet named after the table: the header row, then ``table.rows``."""
+    return workbook(table.title, table.headers, [rows_xml(table.rows)], date)
+
+
+def workbook(title: str, headers: tuple[str, ...], rows: list[str], date: str) -> bytes:
+    """One sheet named ``title``: the header row, then the rows, given as pieces of
+    :func:`rows_xml` (joined in order)."""
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + _row([_clean(header) for header in headers]) + "".join(rows) + "</sheetData></worksheet>"
+    )
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
         "_rels/.rels": _RELS,
         "docProps/core.xml": _core(date),
-        "xl/workbook.xml": _workbook(_sheet_title(table.title)),
+        "xl/workbook.xml": _workbook(_sheet_title(title)),
         "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS,
         "xl/styles.xml": _STYLES,
-        "xl/worksheets/sheet1.xml": _sheet(table),
+        "xl/worksheets/sheet1.xml": sheet,
     }
     return archive(parts, date)
+
+
+def rows_xml(rows: Iterable[tuple[Cell, ...]]) -> str:
+    """Rows of a sheet as XML (cells neutralised), to be joined after the header row."""
+    return "".join(_row([neutralise(_clean(cell)) for cell in row]) for row in rows)
 
 
 def archive(parts: Mapping[str, str | bytes], date: str) -> bytes:
@@ -86,16 +101,6 @@ def archive(parts: Mapping[str, str | bytes], date: str) -> bytes:
     return out.getvalue()
 
 
-def archive_streamed(parts: Mapping[str, Callable[[IO[bytes]], None]], date: str) -> bytes:
-    """Like :func:`archive`, each entry written by a function into the entry's stream."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for name, write in parts.items():
-            with target.open(_entry(name, date), "w", force_zip64=True) as entry:
-                write(entry)
-    return out.getvalue()
-
-
 def _entry(name: str, date: str) -> zipfile.ZipInfo:
     """A deflated entry dated ``date`` (zip dates start in 1980), mode 0600."""
     year, month, day = (int(x) for x in date.split("-"))
@@ -103,17 +108,6 @@ def _entry(name: str, date: str) -> zipfile.ZipInfo:
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o600 << 16
     return info
-
-
-def _sheet(table: Table) -> str:
-    out = [
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-    ]
-    out.append(_row([_clean(header) for header in table.headers]))
-    out.extend(_row([neutralise(_clean(cell)) for cell in row]) for row in table.rows)
-    out.append("</sheetData></worksheet>")
-    return "".join(out)
 
 
 def _row(cells: tuple[Cell, ...] | list[Cell]) -> str:

@@ -5,7 +5,7 @@ its 共享负面清单, and "各市（州）应依据省级清单，制定本地
 unconditionally (无条件共享) what the upper level lists as 不予共享 has not derived its list from
 the upper one: each such resource is flagged, naming the upper entry and its legal basis.
 
-The same data is recognised by its name (compared as :func:`~generator.textsafety.name_key`:
+The same data is recognised by its name (compared as :func:`~generator.load.textsafety.name_key`:
 NFKC, spaces dropped, traditional → simplified), or by the member citing, for sharing, the very
 legal basis the upper entry refuses sharing under. The check runs only where the regulation
 applies: when this level or the member follows the ``jilin`` profile (a profile enforces only
@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model import STATUS_DELISTED
-from generator.textsafety import name_key
+from generator.load.model import STATUS_DELISTED
+from generator.load.textsafety import name_key
 
 APPLIES = {"jilin": "吉林 第二十四条"}
 """Profiles whose regulation makes lower levels derive their lists from the upper level's."""

@@ -15,10 +15,11 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import gitrepo, layout
-from generator.catalog import read_folder
+from generator import gitrepo
 from generator.federation.members import Member
 from generator.federation.sources import HarvestError
+from generator.load import layout
+from generator.load.catalog import read_folder
 
 MAX_BYTES = 256 * 1024 * 1024
 """Largest download accepted (a 50,000-resource DCAT file is about 60 MB)."""

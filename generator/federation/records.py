@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.catalog import Catalog
-from generator.model import STATUS_DELISTED, code_to_stem
+from generator.load.catalog import Catalog
+from generator.load.model import STATUS_DELISTED, code_to_stem
 
 FIELDS = (
     "id", "code", "name", "summary", "department", "class", "item", "share_type", "share_condition",

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.federation.records import delisted
-from generator.model import STATUS_DELISTED
+from generator.load.model import STATUS_DELISTED
 
 RESOURCES = "resources.jsonl"
 MANIFEST = "manifest.json"

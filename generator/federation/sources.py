@@ -25,9 +25,9 @@ from generator.exports.columns import COLUMNS, LIST_SEPARATOR
 from generator.federation import dcat_in
 from generator.federation.members import Member
 from generator.federation.records import from_catalog, record
+from generator.law.profiles import resolve
 from generator.problems import has_errors
-from generator.profiles import resolve
-from generator.validate import validate_files
+from generator.validate.files import validate_files
 
 MAX_DEPTH = 64
 """Deepest nesting of arrays and objects accepted in a member's JSON."""

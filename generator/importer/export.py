@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import layout
 from generator.exports.columns import BOOLEAN_CELLS, COLUMNS, LIST_SEPARATOR, Column
 from generator.importer.cells import safe_cell
+from generator.load import layout
+from generator.load.yamlfile import parse
 from generator.rules.placeholders import is_placeholder
-from generator.yamlfile import parse
 
 EXPORT_COLUMNS: tuple[Column, ...] = (*COLUMNS, Column("来源标识", "source_ref", "扩展"))
 """The template's columns plus the source reference kept for re-imports."""

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from generator import rules
 from generator.importer.onboard_report import OnboardReport
-from generator.model import Resource
+from generator.load.model import Resource
 from generator.problems import Problem
 from generator.rules import placeholders
-from generator.validate import today, validate_folder
+from generator.validate.files import today, validate_folder
 
 SKIPPED = ("R-023",)
 """Placeholders themselves are listed per record already."""

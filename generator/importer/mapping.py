@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import schemas
 from generator.importer.readers import header_key
-from generator.yamlfile import parse
+from generator.load import schemas
+from generator.load.yamlfile import parse
 
 MAPPING_DIR = Path(__file__).resolve().parent.parent / "mappings"
 DEFAULT_SEPARATORS = ("；", ";", "\n")

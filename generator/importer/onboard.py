@@ -19,7 +19,7 @@ from generator.importer.pipeline import Progress, outcome
 from generator.importer.records import Draft
 from generator.importer.report import Outcome
 from generator.importer.state import State, StateError, scan, state_for
-from generator.textsafety import name_key
+from generator.load.textsafety import name_key
 
 NO_PROVIDER = "来源中没有提供方（{columns}列为空）；请补上提供方，或用 --department 指定这些记录归哪个部门"
 

@@ -10,8 +10,8 @@ from generator.importer.mapping import Mapping
 from generator.importer.records import Note
 from generator.importer.report import FileReport, Outcome
 from generator.importer.state import load_state
+from generator.load.yamlwrite import dump_resource
 from generator.rules.placeholders import paths as placeholder_paths
-from generator.yamlwrite import dump_resource
 
 Progress = Callable[[str, int, int], None]
 """Called with (file, records done, records in the file) while drafting."""

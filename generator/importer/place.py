@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from generator import schemas
 from generator.importer import dotted
 from generator.importer.records import Draft, Note
 from generator.importer.state import State
-from generator.model import CLASS_DIGITS
+from generator.load import schemas
+from generator.load.model import CLASS_DIGITS
 from generator.rules.placeholders import is_placeholder, placeholder
 
 HEADING = "001"

@@ -1,6 +1,6 @@
 """Which department a provider (提供方) of a source record is: by name or alias, else a new one.
 
-A provider's name matches a department when its :func:`~generator.textsafety.name_key` (NFKC,
+A provider's name matches a department when its :func:`~generator.load.textsafety.name_key` (NFKC,
 spaces and hidden characters dropped, traditional → simplified) equals the key of the
 department's ``name``, one of its ``aliases`` or its folder name. A provider that matches none
 becomes a new department: folder name from the name's pinyin (:mod:`generator.importer.deptid`),
@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import layout
 from generator.importer.deptid import department_id
 from generator.importer.state import StateError
-from generator.textsafety import name_key
-from generator.yamlfile import parse
+from generator.load import layout
+from generator.load.textsafety import name_key
+from generator.load.yamlfile import parse
 
 
 @dataclass(frozen=True)

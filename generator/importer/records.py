@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from generator import schemas
 from generator.importer import dotted
 from generator.importer import normalise as norm
 from generator.importer.mapping import FieldSpec, Mapping
 from generator.importer.readers import Record, Source, header_key
+from generator.load import schemas
 from generator.rules.placeholders import is_placeholder, placeholder
 
 BOOLEANS = {"是": True, "否": False}

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import layout, schemas
-from generator.model import code_to_stem
-from generator.profiles import Profile, resolve
-from generator.yamlfile import parse
+from generator.law.profiles import Profile, resolve
+from generator.load import layout, schemas
+from generator.load.model import code_to_stem
+from generator.load.yamlfile import parse
 
 USED_FIELDS = ("name", "item_code", "profile")
 """Fields an import reads; a placeholder is tolerated anywhere else (e.g. a new department's uscc)."""

@@ -9,7 +9,7 @@
   下线执行 pull request (``catalog notice --apply``).
 
 Other adapters live with their stage: the CLI (:mod:`generator.commands.notice`,
-:mod:`generator.report.notices`), the pull-request check (:mod:`generator.policy`, the P-rules in
+:mod:`generator.report.notices`), the pull-request check (:mod:`generator.changes.policy`, the P-rules in
 :mod:`generator.rules.changes_doc`, :mod:`generator.report.markdown`) and the site
-(:mod:`generator.site.notices`).
+(:mod:`generator.publish.notices`).
 """

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.forge import Comment, Forge, ForgeError, Issue, PullRequest
-from generator.holidays import calendar_from
-from generator.model import STATUS_DELISTED, STATUS_NOTICE, code_to_stem
+from generator.law.holidays import calendar_from
+from generator.law.workdays import Calendar
+from generator.load.model import STATUS_DELISTED, STATUS_NOTICE, code_to_stem
 from generator.notices import messages
 from generator.notices.rules import Notice, announced
 from generator.notices.start import china_date
 from generator.notices.statusedit import StatusError, current_status, set_status
-from generator.workdays import Calendar
 
 BRANCH_PREFIX = "catalog-bot/delist-"
 

@@ -10,7 +10,7 @@
   notice; narrowing (``mounted: true → false``, a consumer removed) changes nothing here and is
   refused at review (P-008).
 * **End.** Length and unit come from the profile; the end is counted by
-  :meth:`generator.workdays.Calendar.period_end` and is provisional (暂定) while a year it crosses has
+  :meth:`generator.law.workdays.Calendar.period_end` and is provisional (暂定) while a year it crosses has
   no recorded holiday schedule.
 * **Due.** From ``executable_from``, the day after the end, the delisting may be executed — never
   while the end is provisional. Consumers are reminded from ``remind_from``.
@@ -25,8 +25,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
-from generator.profiles import Period
-from generator.workdays import CALENDAR, Calendar, UnknownYear, missing_text
+from generator.law.profiles import Period
+from generator.law.workdays import CALENDAR, Calendar, UnknownYear, missing_text
 
 NO_START = "在主分支的历史中找不到该资源状态改为“公示中”的提交，无法确定公示开始日期"
 

@@ -23,15 +23,15 @@ domain's rule (:func:`generator.notices.rules.starting_point`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from generator import gitrepo
-from generator.holidays import calendar_from
-from generator.model import STATUS_NOTICE
+from generator.law.holidays import calendar_from
+from generator.law.workdays import Calendar
+from generator.load.model import STATUS_NOTICE
+from generator.load.yamlfile import parse
 from generator.notices.rules import Notice, Start, Terms, notice_of, starting_point
-from generator.workdays import Calendar
-from generator.yamlfile import parse
 
 DEFAULT_COMMITTERS = ("GitHub <noreply@github.com>",)
 """Who commits GitHub's merges (merge, squash and rebase alike) made in its web interface."""
@@ -144,12 +144,14 @@ def find_notices(
     rev: str = "HEAD",
     calendar: Calendar | None = None,
     clock: Clock | None = None,
+    start_of: Callable[[Any, str, str, Clock], Start | None] | None = None,
 ) -> list[Notice]:
     """Every resource of ``catalog`` with status 公示中, sorted by end date then code.
 
     ``repo`` is a GitPython repository (``None`` without history), ``prefix`` the catalog folder
     relative to its root and ``rev`` the base branch. ``clock`` defaults to the forge's merge
-    commits named by the catalog's registry.
+    commits named by the catalog's registry; ``start_of`` to :func:`find_start` (a caller may
+    remember starts between runs: a start depends only on the file's history).
     """
     if calendar is None:
         calendar = calendar_from(catalog)[0]
@@ -164,7 +166,7 @@ def find_notices(
         if repo is None or clock is None:
             start: Start | None = Start("", "", NO_HISTORY, Terms.of(data))
         else:
-            start = find_start(repo, rev, path, clock)
+            start = (start_of or find_start)(repo, rev, path, clock)
         notices.append(notice_of(data, path, start, catalog.profile, calendar, today))
     return sorted(notices, key=lambda n: (n.notice_end or "9999", n.code))
 

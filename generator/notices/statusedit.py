@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import yaml
 
-from generator.yamlfile import parse
-from generator.yamlwrite import scalar
+from generator.load.yamlfile import parse
+from generator.load.yamlwrite import scalar
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)

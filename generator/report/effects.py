@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from generator.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
+from generator.load.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
 
 
 def _type(data: Mapping[str, Any], key: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from generator.diffs import show
+from generator.changes.diffs import show
 from generator.notices.rules import Notice
 from generator.problems import LEVEL_LABELS, Problem
 from generator.report.effects import describe, effects

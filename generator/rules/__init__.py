@@ -6,7 +6,7 @@ these docstrings. Rules with scope ``file`` or ``schema`` are reported by the lo
 stage; they are registered here so that they are documented in the same place.
 
 Whether a rule applies, at which level and with which article, is the catalog's profile's to say
-(:meth:`generator.profiles.Profile.setting`): a rule that is ``off`` under the profile is not run,
+(:meth:`generator.law.profiles.Profile.setting`): a rule that is ``off`` under the profile is not run,
 and every problem a rule reports is given the profile's level and citation. Rule messages
 therefore name no article themselves.
 """
@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from generator.load.yamlfile import Document
 from generator.problems import Level, Problem
-from generator.yamlfile import Document
 
 SCOPES = ("file", "schema", "resource", "department", "catalog", "change")
-"""``change`` rules judge a pull request's classified changes (``generator.policy``); ``run`` skips them."""
+"""``change`` rules judge a pull request's classified changes (``generator.changes.policy``); ``run`` skips them."""
 
 
 @dataclass(frozen=True)
@@ -75,14 +75,14 @@ class Context:
     """What rules may look at besides the record they check."""
 
     catalog: Any
-    """The :class:`generator.catalog.Catalog` (typed loosely to avoid an import cycle)."""
+    """The :class:`generator.load.catalog.Catalog` (typed loosely to avoid an import cycle)."""
     today: str
     """Today's date in Asia/Shanghai, ``YYYY-MM-DD``; passed in, never read from the clock here."""
 
     @cached_property
     def calendar(self) -> Any:
-        """The catalog's working-day calendar (:class:`generator.workdays.Calendar`), made once."""
-        from generator.holidays import calendar_from
+        """The catalog's working-day calendar (:class:`generator.law.workdays.Calendar`), made once."""
+        from generator.law.holidays import calendar_from
 
         return calendar_from(self.catalog)[0]
 

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from generator.deadlines import catalog_updates, end
-from generator.model import Resource
+from generator.law.deadlines import catalog_updates, end
+from generator.load.model import Resource
 from generator.problems import Problem
 from generator.rules import Context, at, rule
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.holidays import RULE, calendar_from
+from generator.law.holidays import RULE, calendar_from
 from generator.problems import Problem
 from generator.rules import Context, rule
 

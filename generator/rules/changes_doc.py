@@ -1,9 +1,9 @@
 """Policy rules on pull requests (scope ``change``): what an application may and may not do.
 
-They are run by :mod:`generator.policy` on the classified changes of ``catalog check``, never by
+They are run by :mod:`generator.changes.policy` on the classified changes of ``catalog check``, never by
 ``catalog validate`` (``rules.run`` skips the ``change`` scope). Each rule is called as
-``check(changes, context)`` with the list of :class:`generator.changes.Change` and a
-:class:`generator.policy.ChangeContext`.
+``check(changes, context)`` with the list of :class:`generator.changes.classify.Change` and a
+:class:`generator.changes.policy.ChangeContext`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from generator.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
+from generator.load.model import STATUS_ACTIVE, STATUS_DELISTED, STATUS_NOTICE
 from generator.notices.rules import Terms
 from generator.problems import Problem
 from generator.rules import RULES, rule

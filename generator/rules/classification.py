@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.model import CLASS_DIGITS, Resource
+from generator.load.model import CLASS_DIGITS, Resource
+from generator.load.textsafety import simplified
 from generator.problems import Problem
 from generator.rules import Context, at, rule
-from generator.textsafety import simplified
 
 
 @rule("R-007", "基础信息资源必须无条件共享")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator import uscc
-from generator.model import Department
+from generator.load import uscc
+from generator.load.model import Department
 from generator.problems import Problem
 from generator.rules import Context, at, rule
 

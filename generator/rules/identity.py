@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.model import Resource
+from generator.load.model import Resource
 from generator.problems import Problem
 from generator.rules import Context, at, rule
 

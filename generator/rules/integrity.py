@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from generator.model import STATUS_ACTIVE, Entry, Resource, code_to_stem
+from generator.load.model import STATUS_ACTIVE, Entry, Resource, code_to_stem
+from generator.load.textsafety import name_key
 from generator.problems import Problem
 from generator.rules import RULES, Context, at, rule
 from generator.rules.bases import real_date
-from generator.textsafety import name_key
 
 
 def entry_problem(entry: Entry, rule_id: str, message: str, field: str) -> Problem:

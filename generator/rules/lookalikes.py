@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.model import Resource
+from generator.load.model import Resource
+from generator.load.textsafety import lookalikes
 from generator.problems import Problem
 from generator.rules import Context, at, rule
-from generator.textsafety import lookalikes
 
 
 @rule("R-024", "名称中混有形似的外文字母", level="warning")

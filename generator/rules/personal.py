@@ -1,6 +1,6 @@
 """Personal data written into catalog files: the catalog describes data, it must not contain it.
 
-The loader (:func:`generator.catalog.read_one`) calls :func:`find` for every file after its schema
+The loader (:func:`generator.load.catalog.read_one`) calls :func:`find` for every file after its schema
 check, so these rules look at every text field of every kind of file (resources, departments,
 needs, legal bases), in ``catalog validate``, ``catalog check`` and the site build alike.
 The schema has no example or default values for 信息项, so there is no field where such a number
@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator import personal
+from generator.load import personal
+from generator.load.yamlfile import Document, strings
 from generator.problems import Problem
 from generator.rules import rule
-from generator.yamlfile import Document, strings
 
 BASIS = "《中华人民共和国个人信息保护法》第十条、第二十五条"
 """National law only: the same citation under every profile (no other jurisdiction's article)."""
@@ -120,7 +120,7 @@ def _candidates(document: Document) -> Texts:
 
 
 def _report(document: Document, root: dict[str, Any], rule_id: str, texts: Texts) -> Iterator[Problem]:
-    from generator.schemas import location
+    from generator.load.schemas import location
 
     what, finder = _FINDERS[rule_id]
     for at, text in texts:

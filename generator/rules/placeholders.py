@@ -1,6 +1,6 @@
 """Placeholders (待补充) left by ``catalog import`` for the department to fill in.
 
-The schema stage (:func:`generator.schemas.validate`) calls :func:`find`: each placeholder is one
+The schema stage (:func:`generator.load.schemas.validate`) calls :func:`find`: each placeholder is one
 R-023 problem naming the field, and the schema's own complaint about that value is dropped, so the
 submitter reads "待补充" rather than "取值必须是 …". R-023 is a warning: a whole jurisdiction's
 export can be onboarded and merged at once (``catalog import --by-provider``, issue 15), and the
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.load.yamlfile import Document, strings
 from generator.problems import Problem
 from generator.rules import rule
-from generator.yamlfile import Document, strings
 
 PLACEHOLDER = "待补充"
 """The value written for a field the source did not give; ``待补充：<note>`` keeps a hint."""
@@ -58,7 +58,7 @@ def find(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
           type: 无条件共享
         update_cycle: 每月
     """
-    from generator.schemas import location, subschema
+    from generator.load.schemas import location, subschema
 
     for at, value in paths(document.data):
         where = location(root, at) or "文件"

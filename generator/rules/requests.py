@@ -1,7 +1,7 @@
 """Deadlines of requests recorded in the catalog: share requests, error checks, open applications.
 
 The dates come from the files (needs lists and resource records), the periods from the profile,
-and the arithmetic from :mod:`generator.deadlines`. Overdue steps are warnings: the file belongs to
+and the arithmetic from :mod:`generator.law.deadlines`. Overdue steps are warnings: the file belongs to
 one department while another may be late, and a warning never stops the site from publishing.
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator import deadlines
-from generator.model import Resource
+from generator.law import deadlines
+from generator.load.model import Resource
 from generator.problems import Problem
 from generator.rules import Context, at, rule
 

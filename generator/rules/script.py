@@ -1,7 +1,7 @@
 """Values written in traditional characters: in a choice list they are refused with the simplified
 spelling; in names they get a warning with the simplified spelling.
 
-The loader (:func:`generator.catalog.read_one`) calls :func:`find` for every file after its schema
+The loader (:func:`generator.load.catalog.read_one`) calls :func:`find` for every file after its schema
 check, like the personal-data rules; the schema's own complaint about a traditional-script choice
 (S-003) is then replaced by this clearer one.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.load.textsafety import simplified
+from generator.load.yamlfile import Document, strings
 from generator.problems import Problem
 from generator.rules import rule
-from generator.textsafety import simplified
-from generator.yamlfile import Document, strings
 
 NAME_FIELDS = ("name", "item", "heading", "subheading", "source_business", "provider_unit")
 """Fields whose last key names something a reader searches for by name."""
@@ -42,7 +42,7 @@ def find(document: Document, root: dict[str, Any]) -> Iterator[Problem]:
         share:
           type: 无条件共享
     """
-    from generator.schemas import location, subschema
+    from generator.load.schemas import location, subschema
 
     for at, text in strings(document.data):
         plain = simplified(text)

@@ -3,7 +3,7 @@
 ``catalog check`` reads files as git blobs, but ``catalog build`` and every clerk's computer read a
 checked-out work tree, which git may change on the way (``.gitattributes``) or fold together
 (case-insensitive disks). These rules keep the two the same. They are reported by
-:mod:`generator.treecheck`; the functions registered here only carry the documentation.
+:mod:`generator.changes.treecheck`; the functions registered here only carry the documentation.
 """
 
 from __future__ import annotations

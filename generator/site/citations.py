@@ -11,7 +11,7 @@ import html
 import re
 from functools import cache
 
-from generator.profiles import BUILTIN, Profile, resolve
+from generator.law.profiles import BUILTIN, Profile, resolve
 
 _ARTICLE = r"第[〇一二三四五六七八九十百零]+条(?:第[一二三四五六七八九十]+款)?(?:（[一二三四五六七八九十]+）)?"
 
@@ -81,7 +81,7 @@ def expand_html(text: str, root: str) -> str:
 def legal(profile: Profile, rule_id: str) -> str:
     """The article requiring ``rule_id`` under ``profile``, or empty when the rule is off there or
     rests on the catalog's format or record rules rather than a law."""
-    from generator.profiles import FORMAT_SOURCES
+    from generator.law.profiles import FORMAT_SOURCES
 
     setting = profile.setting(rule_id)
     if not setting.checked or not setting.citation or setting.citation.startswith(FORMAT_SOURCES):

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from generator import schemas
-from generator.schemas import resolve_ref
+from generator.load import schemas
+from generator.load.schemas import resolve_ref
 
 REFERENCE_KINDS = (
     ("resource", "资源文件 <部门>/<代码>.yaml"),

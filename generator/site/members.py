@@ -14,14 +14,16 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import shutil
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.caching.outputs import Outputs
 from generator.federation import combined as fed
-from generator.model import code_to_stem
-from generator.site.data import SiteData
+from generator.load.model import code_to_stem
+from generator.publish.model import Published
 from generator.site.pages import PagePlan
 
 log = logging.getLogger("mkdocs.plugins.catalog")
@@ -30,7 +32,7 @@ DOWNLOAD = "downloads/members.jsonl"
 
 
 @lru_cache(maxsize=1)
-def combined(data: SiteData) -> fed.Combined | None:
+def combined(data: Published) -> fed.Combined | None:
     registry = data.catalog.registry
     if registry is None or not registry.members or registry.doc is None:
         return None
@@ -41,16 +43,16 @@ def combined(data: SiteData) -> fed.Combined | None:
 _ROOTS: dict[int, Path] = {}
 
 
-def set_root(data: SiteData, root: Path) -> None:
+def set_root(data: Published, root: Path) -> None:
     """Where the catalog folder is (the site data holds display paths only)."""
     _ROOTS[id(data)] = root
 
 
-def _catalog_root(data: SiteData, fallback: Path) -> Path:
+def _catalog_root(data: Published, fallback: Path) -> Path:
     return _ROOTS.get(id(data), fallback)
 
 
-def plans(data: SiteData) -> list[PagePlan]:
+def plans(data: Published) -> list[PagePlan]:
     found = combined(data)
     if found is None:
         return []
@@ -62,11 +64,11 @@ def plans(data: SiteData) -> list[PagePlan]:
     return pages
 
 
-def view_index(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
+def view_index(data: Published, ctx: dict[str, Any]) -> dict[str, Any]:
     return {"fed": combined(data), "lists": fed.LISTS}
 
 
-def view_member(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
+def view_member(data: Published, ctx: dict[str, Any]) -> dict[str, Any]:
     found = combined(data)
     assert found is not None
     view = next(v for v in found.members if v.member.code == ctx["code"])
@@ -74,36 +76,42 @@ def view_member(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
     return {"fed": found, "view": view, "records": records, "lists": fed.LISTS}
 
 
-def view_lists(data: SiteData, ctx: dict[str, Any]) -> dict[str, Any]:
+def view_lists(data: Published, ctx: dict[str, Any]) -> dict[str, Any]:
     found = combined(data)
     assert found is not None
     rows = {slug: fed.listed(found, slug) if found.rendered else () for slug, _, _ in fed.LISTS}
     return {"fed": found, "lists": fed.LISTS, "rows": rows}
 
 
-VIEWS: dict[str, Callable[[SiteData, dict[str, Any]], dict[str, Any]]] = {
+VIEWS: dict[str, Callable[[Published, dict[str, Any]], dict[str, Any]]] = {
     "members.html": view_index, "member.html": view_member, "member_lists.html": view_lists,
 }
 
 
-def publish(data: SiteData, site: Path, search: bool) -> None:
-    """The download of every member record with its provenance, and the members' search bundle."""
+def publish(data: Published, outputs: Outputs, search: bool) -> None:
+    """The download of every member record with its provenance, and the members' search bundle
+    (made on every build: the harvested files are not keyed)."""
     found = combined(data)
     if found is None:
         return
-    target = site / DOWNLOAD
-    target.parent.mkdir(parents=True, exist_ok=True)
+    site = outputs.folder
+    target = outputs.prepare(DOWNLOAD)
     with open(target, "w", encoding="utf-8", newline="\n") as out:
         for view in found.members:
             provenance = {"member": view.member.code, "member_name": view.member.name,
                           "revision": view.manifest.get("revision", ""), "harvested": view.manifest.get("harvested", "")}
             for record in view.records():
                 out.write(json.dumps({**record, **provenance}, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n")
+    outputs.adopt(DOWNLOAD, "")
     if search:
+        bundle = site / "pagefind" / PART
+        if bundle.exists():
+            shutil.rmtree(bundle)
         asyncio.run(_index(found, site))
+        outputs.adopt_tree(f"pagefind/{PART}", "")
         parts_file = site / "pagefind" / "parts.json"
         parts = json.loads(parts_file.read_text(encoding="utf-8")) if parts_file.is_file() else []
-        parts_file.write_text(json.dumps([*parts, PART]) + "\n", encoding="utf-8")
+        outputs.write("pagefind/parts.json", "", (json.dumps([*parts, PART]) + "\n").encode())
 
 
 async def _index(found: fed.Combined, site: Path) -> None:

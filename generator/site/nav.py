@@ -45,7 +45,7 @@ def build(plans: list[PagePlan], docs: Path, max_departments: int = MAX_DEPARTME
 
     own = [entry(p.src_uri) for p in plans if p.src_uri.startswith("departments/") and p.template == "department.html"]
     departments = [entry("departments/index.md", "全部部门")] + (own if len(own) <= max_departments else [])
-    lists = [entry(p.src_uri) for p in plans if p.src_uri.startswith("lists/")]
+    lists = [entry(p.src_uri) for p in plans if p.src_uri.startswith("lists/") and p.in_nav]
     lists[0] = entry("lists/index.md", "全部清单")
     nav: list[Any] = [
         {"首页": "index.md"},

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import applicability, rules
-from generator.profiles import BUILTIN, Profile, resolve
+from generator import rules
+from generator.law import applicability
+from generator.law.profiles import BUILTIN, Profile, resolve
+from generator.publish.lists import RESOURCE_LISTS, ResourceList
+from generator.publish.model import Published
 from generator.rules.status import describe
 from generator.site import fields
 from generator.site.citations import expand_markdown
-from generator.site.data import SiteData
-from generator.site.lists import RESOURCE_LISTS
 
 OTHER_LISTS = (
     ("duties", "责任清单"),
@@ -41,7 +42,9 @@ class PagePlan:
     in_nav: bool = True
 
 
-def plan(data: SiteData) -> list[PagePlan]:
+def plan(data: Published, rows: int = 0) -> list[PagePlan]:
+    """Every generated page; lists of more than ``rows`` resources (default :data:`PAGE_ROWS`) in pages."""
+    rows = rows or PAGE_ROWS
     catalog = data.catalog
     pages = [
         PagePlan("search.md", "搜索", "search.html"),
@@ -56,7 +59,14 @@ def plan(data: SiteData) -> list[PagePlan]:
         )
     pages.append(PagePlan("lists/index.md", "清单", "lists.html"))
     for entry in RESOURCE_LISTS:
-        pages.append(PagePlan(f"lists/{entry.slug}.md", entry.title, "list.html", context={"entry": entry}))
+        pages.append(PagePlan(f"lists/{entry.slug}.md", entry.title, "list.html", context={"entry": entry, "number": 1, "rows": rows}))
+        for number in range(2, page_count(entry, data, rows) + 1):
+            pages.append(
+                PagePlan(
+                    f"lists/{entry.slug}/{number}.md", f"{entry.title}（第 {number} 页）", "list.html",
+                    context={"entry": entry, "number": number, "rows": rows}, in_nav=False,
+                )
+            )
     for slug, title in OTHER_LISTS:
         pages.append(PagePlan(f"lists/{slug}.md", title, f"{slug}.html"))
     legal = next((d.path for d in catalog.documents.values() if d.path.endswith("legal_bases.yaml")), "")
@@ -84,6 +94,25 @@ def plan(data: SiteData) -> list[PagePlan]:
     pages.append(PagePlan("reference/fields.md", "字段说明", markdown=expand_markdown(fields_markdown(), "../bases/")))
     pages.append(PagePlan("reference/rules.md", "校验规则", markdown=rules_markdown(catalog.profile)))
     return pages
+
+
+PAGE_ROWS = 1000
+"""Resources per page of a list (plugin option ``list_page_rows``) (清单): a provincial share list of 35,000 resources is 35 pages of
+about 0.7 MB instead of one of 25 MB. The filter of any page covers the whole list: it loads the
+other pages' rows when used (``site_overrides/assets/catalog.js``)."""
+
+
+def page_count(entry: ResourceList, data: Published, rows: int) -> int:
+    """How many pages of ``rows`` resources the list ``entry`` takes (the notices list, a table of
+    its own, one)."""
+    if entry.slug == "notices":
+        return 1
+    return max(1, -(-len(entry.select(data)) // rows))
+
+
+def page_url(slug: str, number: int) -> str:
+    """A list page's address relative to the site root (page 1 is the list's own address)."""
+    return f"lists/{slug}/" if number == 1 else f"lists/{slug}/{number}/"
 
 
 def fields_markdown() -> str:

@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +25,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import exports
-from generator.caching import open_store
-from generator.model import code_to_stem
+from generator.caching import Store, open_store
+from generator.caching.outputs import Outputs
+from generator.load.model import code_to_stem
+from generator.publish import source
+from generator.publish.model import Published
 from generator.rules.status import describe
-from generator.site import data as site_data
-from generator.site import members, resources, search
+from generator.site import keys, members, resources, search
 from generator.site import nav as site_nav
 from generator.site import search as search_module
 from generator.site.background import Background
 from generator.site.citations import page_of
-from generator.site.pages import PagePlan, plan
+from generator.site.frame import Frame
+from generator.site.pages import PAGE_ROWS, PagePlan, plan
 from generator.site.render import TEMPLATES, compact, render, root_of, theme_text
 from generator.site.views import VIEWS
 
@@ -53,13 +57,15 @@ class CatalogConfig(Config):
     """Resource pages per search-index part; larger catalogs are indexed in parts, merged in the browser."""
     cache = opt.Type(bool, default=True)
     """Reuse resource pages whose inputs did not change since the last build (see ``resources``)."""
+    list_page_rows = opt.Type(int, default=PAGE_ROWS)
+    """Resources per page of a list (清单); the filter of any page searches the whole list."""
     nav_departments = opt.Type(int, default=site_nav.MAX_DEPARTMENTS)
     """List departments one by one in the navigation only up to this many."""
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):
     def __init__(self) -> None:
-        self.data: site_data.SiteData | None = None
+        self.data: Published | None = None
         self.plans: dict[str, PagePlan] = {}
         self.nav: Navigation | None = None
         self.env: Any = None
@@ -67,19 +73,26 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.root = Path("catalog")
         self._epoch: str | None = None
         self.nav_uris: set[str] | None = None
+        self.mkdocs: MkDocsConfig | None = None
+        self.outputs: Outputs | None = None
+        """Where ``catalog build`` writes (:mod:`generator.site.build`); ``None`` under ``mkdocs build``."""
+        self.reused: set[str] = set()
+        """Pages whose output an earlier build made from the same inputs: not rendered again."""
+        self.store: Store | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.mkdocs = config
         base = Path(config.config_file_path or ".").resolve().parent
         self.root = (base / os.environ.get(CATALOG_DIR_ENV, self.config.catalog_dir)).resolve()
         if not self.root.is_dir():
             raise PluginError(f"找不到目录文件夹：{self.root}（在 mkdocs.yml 的 catalog_dir 或环境变量 {CATALOG_DIR_ENV} 中设置）")
         try:
-            data = site_data.collect(self.root, self.config.build_date, self.config.branch)
-        except site_data.CatalogInvalid as err:
+            data = source.collect(self.root, self.config.build_date, self.config.branch)
+        except source.CatalogInvalid as err:
             raise PluginError(f"目录未通过校验，网站不发布。请先修正以下问题：\n{err}") from None
         self.data = data
         members.set_root(data, self.root)
-        self.plans = {entry.src_uri: entry for entry in plan(data)}
+        self.plans = {entry.src_uri: entry for entry in plan(data, self.config.list_page_rows)}
         registry = data.catalog.registry
         if registry is not None:
             config.site_name = f"{registry.name}政务数据资源目录"
@@ -126,6 +139,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         data = self._data()
         entry = self.plans.get(page.file.src_uri)
+        if page.file.src_uri in self.reused:
+            return html
         if entry is None:
             page.edit_url = self._docs_edit_url(page, config)
             if page.is_homepage:
@@ -144,36 +159,52 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.pages = list(files.documentation_pages())
         return env
 
+    def page_keys(self, pages: Sequence[File], files: Files, nav: Navigation) -> dict[str, str]:
+        """The key of each MkDocs page's inputs (see :mod:`generator.site.keys`)."""
+        data = self._data()
+        frame = keys.frame_key(self._config(), files, nav)
+        return keys.page_keys(data, self.plans, pages, frame, VIEWS["home.html"](data, {}))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         data = self._data()
         try:
             assert self.nav is not None
-            store, note = open_store(self.root) if self.config.cache else (None, "")
-            if note:
-                log.info(note)
-            cache = store.child("pages") if store is not None else None
+            outputs = self.outputs or Outputs(Path(config.site_dir))
+            if self.outputs is None and self.config.cache:
+                self.store, note = open_store(self.root)
+                if note:
+                    log.info(note)
             started = time.perf_counter()
-            downloads = Background("生成下载文件", exports.write_all, data, Path(config.site_dir))
+            downloads = Background("生成下载文件", exports.write_all, data, outputs, self._pieces())
             try:
-                written = resources.write_all(data, config, self.nav, self.env, self.pages, cache)
-                log.info(f"已生成 {written.pages} 个资源页面（其中 {written.reused} 个未变，取自缓存），用时 {_since(started)}")
+                frame = Frame(data, config, self.nav, self.env, self.pages, resources.body)
+                written = resources.write_all(data, frame, outputs)
+                log.info(f"已生成 {written.pages} 个资源页面（其中 {written.reused} 个未变，沿用上次生成的文件），用时 {_since(started)}")
                 if self.config.search:
                     begun = time.perf_counter()
                     stems = {code_to_stem(r.code): r.department for r in data.catalog.resources}
-                    parts = store.child("search") if store is not None else None
-                    search.index(Path(config.site_dir), stems, self.config.search_part_size, parts, written.keys)
+                    search.index(outputs, stems, self.config.search_part_size, written.keys, frame.key)
                     log.info(f"搜索索引用时 {_since(begun)}")
-                members.publish(data, Path(config.site_dir), self.config.search)
+                members.publish(data, outputs, self.config.search)
             except BaseException:
                 downloads.stop()
                 raise
             waited = time.perf_counter()
-            downloads.wait()
+            for path, key in downloads.wait():
+                outputs.adopt(path, key)
             log.info(f"下载文件已生成（与页面同时进行，另等待 {_since(waited)}）")
-            if store is not None and store.write_note():
-                log.info(store.write_note())
+            if self.store is not None and self.store.write_note():
+                log.info(self.store.write_note())
         finally:
             self._restore_epoch()
+
+    def _pieces(self) -> Store | None:
+        """Where the downloads keep the pieces of the catalog-wide files between builds."""
+        return self.store.child("pieces") if self.store is not None else None
+
+    def _config(self) -> MkDocsConfig:
+        assert self.mkdocs is not None
+        return self.mkdocs
 
     def on_build_error(self, *, error: Exception) -> None:
         self._restore_epoch()
@@ -183,7 +214,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         server.watch(str(TEMPLATES))
         return server
 
-    def _data(self) -> site_data.SiteData:
+    def _data(self) -> Published:
         if self.data is None:
             raise PluginError("目录尚未加载")
         return self.data

@@ -3,8 +3,14 @@
 MkDocs' own ``serve`` makes every request wait until a rebuild succeeds, so one mistake in a
 catalog file hangs the preview ("Aborted with a BuildError"). Here each rebuild first validates
 the catalog; with errors, or when MkDocs fails, the last good site stays in place, every page
-shows a banner naming the errors, and the terminal prints them in Chinese. A rebuild goes into a
-new folder that replaces the served one only when complete.
+shows a banner naming the errors, and the terminal prints them in Chinese.
+
+Each rebuild is ``catalog build``'s incremental build (:mod:`generator.site.build`): it brings the
+previous generation up to date and exchanges it with the served folder when complete
+(:mod:`generator.site.generations`), so an edit of one resource renders that resource's page and
+the few that show it. The served folder is kept in the cache between previews of the same catalog
+(a second ``catalog serve`` starts from the first one's site), or in a temporary folder when another
+preview of the same catalog is running.
 """
 
 from __future__ import annotations
@@ -15,18 +21,21 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from os.path import isfile, join
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
-from generator import atomic
+from generator import atomic, locking
+from generator.caching import Store, open_store
+from generator.site import build as incremental
+from generator.site import generations
 
 SHOWN = 20
 """At most this many problems in the banner; the terminal shows them all."""
@@ -75,10 +84,34 @@ def banner(title: str, lines: list[str]) -> bytes:
     return text.encode("utf-8")
 
 
-def serve(config_file: str, dev_addr: str, check: Check) -> None:
-    """Serve the site of ``config_file`` at ``dev_addr`` until interrupted; ``OSError`` when the
-    address cannot be used, ``MkDocsException`` when the first build fails."""
-    site_dir = Path(tempfile.mkdtemp(prefix="catalog-preview-"))
+def serve(config_file: str, dev_addr: str, check: Check, catalog: Path) -> None:
+    """Serve the site of ``config_file`` (the catalog folder ``catalog``) at ``dev_addr`` until
+    interrupted; ``OSError`` when the address cannot be used, ``MkDocsException`` when the first
+    build fails."""
+    store, _ = open_store(catalog)
+    with _folder(store) as site_dir:
+        _serve(config_file, dev_addr, check, store, site_dir)
+
+
+@contextmanager
+def _folder(store: Store | None) -> Iterator[Path]:
+    """The folder the preview serves: kept in the cache for the next preview, unless another
+    preview holds it (then, or without a cache, a temporary folder removed at the end)."""
+    kept = store.folder / "preview" / "site" if store is not None else None
+    if kept is not None:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        with locking.held(kept.parent / "site.lock") as mine:
+            if mine:
+                yield kept
+                return
+    folder = Path(tempfile.mkdtemp(prefix="catalog-preview-"))
+    try:
+        yield folder / "site"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _serve(config_file: str, dev_addr: str, check: Check, store: Store | None, site_dir: Path) -> None:
     logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
 
     def get_config() -> MkDocsConfig:
@@ -101,19 +134,17 @@ def serve(config_file: str, dev_addr: str, check: Check) -> None:
         if lines:
             _failed(server, "目录有错误，网站未更新，显示的是上次成功生成的网站。请修正以下问题：", lines, report)
             return
-        staging = Path(tempfile.mkdtemp(prefix="catalog-preview-"))
         built = config or get_config()
-        built.site_dir = str(staging)
         try:
-            build(built, serve_url=serve_url)
+            with generations.staged(site_dir, store) as outputs:
+                built.site_dir = str(outputs.folder)
+                incremental.build(built, outputs, store)
         except (MkDocsException, OSError) as err:
-            shutil.rmtree(staging, ignore_errors=True)
             if first:
                 raise
             reason = atomic.describe(err) if isinstance(err, OSError) else str(err)
             _failed(server, "网站生成失败，显示的是上次成功生成的网站：", [reason], f"catalog：网站生成失败：{reason}\n")
             return
-        _replace(site_dir, staging)
         server.banner = b""
         if not first:
             print("catalog：网站已重新生成，浏览器将自动刷新", file=sys.stderr)
@@ -139,7 +170,6 @@ def serve(config_file: str, dev_addr: str, check: Check) -> None:
     finally:
         config.plugins.on_shutdown()
         server.server_close()
-        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 def error_pages(site_dir: Path) -> Callable[[int], bytes | None]:
@@ -158,11 +188,3 @@ def _failed(server: PreviewServer, title: str, lines: list[str], report: str) ->
     sys.stderr.write(report if report.endswith("\n") else report + "\n")
     print(f"catalog：{title.rstrip('：')}", file=sys.stderr)
     server.banner = banner(title, lines)
-
-
-def _replace(site_dir: Path, staging: Path) -> None:
-    """Put the complete new site ``staging`` where the server reads, then drop the old one."""
-    retired = site_dir.with_name(site_dir.name + ".old")
-    site_dir.rename(retired)
-    staging.rename(site_dir)
-    shutil.rmtree(retired, ignore_errors=True)

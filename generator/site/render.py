@@ -1,6 +1,6 @@
 """The Jinja environment of the generated content (templates in ``generator/templates/site``).
 
-Templates receive ``data`` (:class:`~generator.site.data.SiteData`), ``root`` (the relative URL
+Templates receive ``data`` (:class:`~generator.publish.model.Published`), ``root`` (the relative URL
 of the site root from the page, ending in ``/``) and the helpers registered here.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.model import code_to_stem
+from generator.load.model import code_to_stem
 from generator.site import citations, fields
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "site"

@@ -4,26 +4,38 @@ Pagefind splits its index into chunks fetched as a query needs them, instead of 
 visitor downloads (Material's ``search_index.json``); figures on ``docs/about/search.md``. Only
 content marked ``data-pagefind-body`` (resources, departments, legal bases) is indexed, with
 filters from ``data-pagefind-filter`` (部门, 共享类型, 开放类型, 状态).
+
+The resource pages are indexed in parts, each a set of whole departments, merged in the browser
+(Pagefind's ``mergeIndex``, ``pagefind/parts.json``); the other pages form the main bundle.
+Pagefind reads of each page only the element it indexes (``data-pagefind-body``), cut out of the
+page, not the theme around it. A part is keyed by its pages' search keys (what that element shows,
+see :func:`generator.site.resources.search_key`): a rebuild after one resource changed indexes one
+part again and takes the others over from the earlier build (:mod:`generator.caching.outputs`),
+and a change of the theme around the pages indexes nothing again.
+
+Parts trade a rebuild's time against a visitor's first search: each part adds its own index
+chunk, filters and metadata (about 70 KB) to the first search, and re-indexing a part takes time
+in proportion to its pages. A catalog is split into parts of at least ``part_size`` pages and at
+most :data:`MAX_PARTS` parts (figures on ``docs/about/performance.md``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
 import math
+import re
 import shutil
 import subprocess
 import tempfile
-import zipfile
 import zlib
 from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from generator.caching import Store
+from generator.caching.outputs import Outputs
 
 log = logging.getLogger("mkdocs.plugins.catalog")
 
@@ -37,109 +49,134 @@ def executable() -> Path:
     return Path(get_executable())
 
 
-PART_SIZE = 8000
-"""Resource pages per index part. One Pagefind process holds its whole part in memory (about
-0.2 MB per page), so a provincial catalog is indexed part by part and merged in the browser."""
+PART_SIZE = 1000
+"""Resource pages per index part at least: below, a catalog is one index."""
+MAX_PARTS = 10
+"""Index parts at most, whatever the catalog's size: each adds about 70 KB to a first search."""
 
 PARTS_FILE = "pagefind/parts.json"
 """The list of part bundles the search page merges (``[]`` when the site has one index)."""
+MAIN = ("departments", "bases")
+"""Folders of the pages in the main bundle (when the resources are in parts)."""
+BODY = "<div data-pagefind-body>"
 
 
 def index(
-    site: Path,
-    stems: dict[str, str] | None = None,
+    outputs: Outputs,
+    stems: Mapping[str, str] | None = None,
     part_size: int = PART_SIZE,
-    cache: Store | None = None,
     keys: Mapping[str, str] | None = None,
+    frame: str = "",
 ) -> None:
-    """Write the search index to ``site/pagefind``.
+    """Write the search index to ``pagefind/`` of the site being built into ``outputs``.
 
-    ``stems`` maps each resource page's folder name (``101001-000001``) to its department. Up to
-    ``part_size`` resource pages, one index holds every page. Beyond, the main bundle holds the
-    other pages and the resource pages are indexed in parts, each a set of whole departments
-    (``crc32`` of the department id, so a department keeps its part when others change), written
-    to ``pagefind/part-NN/`` and merged at search time (Pagefind's ``mergeIndex``).
-
-    With ``cache``, a part whose pages are byte for byte those of an earlier build is copied from
-    the cache instead of indexed again: after one resource changed, one part is re-indexed. A
-    part is cached as one sealed archive (see :mod:`generator.caching`), used only whole and
-    only when its seal holds.
-    ``keys`` (the page cache's key of each page, see ``resources.write_all``) stand for the pages'
-    bytes, so that those need not be read again; a page without one is read and hashed.
+    ``stems`` maps each resource page's folder name (``101001-000001``) to its department and
+    ``keys`` each to its search key. Up to ``part_size`` resource pages, one index holds every
+    page. Beyond, the main bundle holds the other pages and the resource pages are indexed in
+    parts, each a set of whole departments (``crc32`` of the department id, so a department keeps
+    its part when others change), written to ``pagefind/part-NN/``.
     """
-    stems = stems or {}
-    count = max(1, math.ceil(len(stems) / part_size))
-    if count == 1:
-        _run(site, {})
-        _write_parts(site, [])
-        return
-    _run(site, {"glob": "{departments,bases}/**/*.html"})
+    stems = dict(stems or {})
+    keys = keys or {}
+    site = outputs.folder
+    count = max(1, min(MAX_PARTS, math.ceil(len(stems) / part_size)))
+    version = str(executable())
+    main = [p for p in sorted(outputs.made) if p.endswith(".html") and p.split("/", 1)[0] in MAIN]
+    whole = count == 1
+    searched = [(p, hashlib.sha256(cut((site / p).read_text(encoding="utf-8")).encode()).hexdigest()) for p in main]
+    main_key = _key(version, "main", searched, [(s, keys.get(s, "")) for s in sorted(stems)] if whole else [])
+    fresh = _main(outputs, main_key, whole, sorted(stems))
     parts: dict[int, list[str]] = {}
-    for stem, department in sorted(stems.items()):
-        parts.setdefault(zlib.crc32(department.encode()) % count, []).append(stem)
-    names = []
-    reused = 0
+    if not whole:
+        for stem, department in sorted(stems.items()):
+            parts.setdefault(zlib.crc32(department.encode()) % count, []).append(stem)
+    names, reused = [], 0
     for number in sorted(parts):
         name = f"part-{number:02d}"
-        target = site / "pagefind" / name
-        stored = f"{name}-{_fingerprint(site, parts[number], keys or {})}.zip"
-        archive = cache.read(stored) if cache is not None else None
-        if archive is not None and _unpack(archive, target):
+        part_key = _key(version, name, [(s, keys.get(s, "")) for s in parts[number]], [])
+        if outputs.reuse_group(f"pagefind/{name}/", part_key):
             reused += 1
         else:
-            glob = "resources/{" + ",".join(parts[number]) + "}/index.html"
-            _run(site, {"glob": glob, "output_subdir": f"pagefind/{name}"})
-            if cache is not None:
-                _store(cache, name, stored, target)
+            _clear(site / "pagefind" / name)
+            _run_pages(site, parts[number], f"pagefind/{name}")
+            outputs.adopt_tree(f"pagefind/{name}", part_key)
         names.append(name)
-    if cache:
-        log.info(f"搜索索引：{len(names)} 个部分，其中 {reused} 个未变，取自缓存")
-    _write_parts(site, names)
+    if names:
+        log.info(f"搜索索引：{len(names)} 个部分，其中 {reused} 个未变，沿用上次生成的文件" + ("；主索引重建" if fresh else ""))
+    text = (json.dumps(names) + "\n").encode()
+    outputs.write(PARTS_FILE, "parts:" + hashlib.sha256(text).hexdigest(), text)
 
 
-def _fingerprint(site: Path, stems: list[str], keys: Mapping[str, str]) -> str:
-    """SHA-256 of the Pagefind version and every page of a part (its address and its bytes)."""
-    digest = hashlib.sha256(str(executable()).encode())
-    for stem in stems:
-        digest.update(stem.encode() + b"\0")
-        digest.update((keys.get(stem) or _page_digest(site / "resources" / stem / "index.html")).encode())
-    return digest.hexdigest()[:32]
-
-
-def _page_digest(page: Path) -> str:
-    return hashlib.sha256(page.read_bytes()).hexdigest() if page.is_file() else "-"
-
-
-def _store(cache: Store, part: str, stored: str, built: Path) -> None:
-    """Keep ``built`` as the cached copy of ``part``, replacing older copies of the same part."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-        for path in sorted(built.rglob("*")):
-            if path.is_file():
-                archive.write(path, path.relative_to(built).as_posix())
-    if cache.write(stored, buffer.getvalue()):
-        for old in cache.folder.glob(f"{part}-*.zip"):
-            if old.name != stored:
-                cache.remove(old.name)
-
-
-def _unpack(archive: bytes, target: Path) -> bool:
-    """Write a cached part (a sealed archive, so made by this program) into ``target``; on any
-    doubt, leave ``target`` absent and return ``False``."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(archive)) as bundle:
-            members = [m for m in bundle.infolist() if not m.is_dir()]
-            for member in members:
-                name = PurePosixPath(member.filename)
-                if name.is_absolute() or ".." in name.parts:
-                    raise zipfile.BadZipFile(member.filename)
-                path = target / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(bundle.read(member))
-    except zipfile.BadZipFile:
-        shutil.rmtree(target, ignore_errors=True)
+def _main(outputs: Outputs, key: str, whole: bool, stems: list[str]) -> bool:
+    """The main bundle (every page when ``whole``); ``True`` when it was indexed again."""
+    if outputs.reuse_group("pagefind/", key, exclude="pagefind/part-"):
         return False
-    return bool(members)
+    target = outputs.folder / "pagefind"
+    if target.is_dir():
+        for child in target.iterdir():
+            if not child.name.startswith("part-"):
+                _clear(child)
+    _run_pages(outputs.folder, stems if whole else [], "pagefind", MAIN)
+    for child in sorted(target.iterdir()):
+        if child.name.startswith("part-"):
+            continue
+        if child.is_dir():
+            outputs.adopt_tree(f"pagefind/{child.name}", key)
+        else:
+            outputs.adopt(f"pagefind/{child.name}", key)
+    return True
+
+
+def _key(version: str, name: str, pages: list[tuple[str, str]], more: list[tuple[str, str]]) -> str:
+    """The key of a bundle: Pagefind's version and each page's address and key; '' when a page has
+    no key (it is made every build, so the bundle is indexed every build too)."""
+    digest = hashlib.sha256(f"search\0{version}\0{name}\0".encode())
+    for page, key in [*pages, *more]:
+        if not key:
+            return ""
+        digest.update(f"{page}\0{key}\0".encode())
+    return digest.hexdigest()
+
+
+def _run_pages(site: Path, stems: list[str], output: str, also: tuple[str, ...] = ()) -> None:
+    """Index the resource pages ``stems`` (their searchable part only) and the pages below the
+    folders ``also``, writing the bundle to ``output`` below ``site``."""
+    with tempfile.TemporaryDirectory(prefix="catalog-search-", dir=site.parent) as folder:
+        source = Path(folder)
+        pages = [f"resources/{stem}/index.html" for stem in stems]
+        for top in also:
+            pages += sorted(p.relative_to(site).as_posix() for p in (site / top).rglob("*.html"))
+        for page in pages:
+            body = cut((site / page).read_text(encoding="utf-8")) if (site / page).is_file() else ""
+            if body:
+                target = source / page
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(f'<!DOCTYPE html><html lang="zh"><body>{body}</body></html>', encoding="utf-8")
+        _run(source, {"output_path": str((site / output).resolve())})
+
+
+_DIV = re.compile(r"<div\b|</div>")
+
+
+def cut(html: str) -> str:
+    """The element ``<div data-pagefind-body>`` of a page with everything in it; '' if none."""
+    start = html.find(BODY)
+    if start < 0:
+        return ""
+    depth = 0
+    for tag in _DIV.finditer(html, start):
+        depth += 1 if tag[0] == "<div" else -1
+        if depth == 0:
+            return html[start : tag.end()]
+    return html[start:]
+
+
+def _clear(path: Path) -> None:
+    """Remove ``path`` (unlinking: its files may be shared with the published site)."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
 
 
 def _run(site: Path, options: dict[str, str]) -> None:
@@ -150,12 +187,6 @@ def _run(site: Path, options: dict[str, str]) -> None:
         (Path(folder) / "pagefind.json").write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
         result = subprocess.run([str(executable())], cwd=folder, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise PluginError(f"生成搜索索引失败：\n{result.stdout}\n{result.stderr}")
+        raise PluginError(f"生成搜索索引失败：\n{result.stdout}\n{result.stdout}\n{result.stderr}")
     summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
     log.info("搜索索引：" + "；".join(summary))
-
-
-def _write_parts(site: Path, names: list[str]) -> None:
-    target = site / PARTS_FILE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(names) + "\n", encoding="utf-8")

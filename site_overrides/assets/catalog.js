@@ -4,16 +4,47 @@
 (function () {
   "use strict";
 
+  /* A list in pages (data-filter-pages: the other pages' addresses): the first use of the filter
+     loads the rows of every other page into this table, so that it finds in the whole list; with
+     no filter, only this page's own rows show. */
+  function morePages(box, then) {
+    var urls = (box.getAttribute("data-filter-pages") || "").split(" ").filter(Boolean);
+    var body = box.querySelector("tbody");
+    var count = box.querySelector("[data-filter-count]");
+    if (count) { count.textContent = "正在载入整个清单……"; }
+    Promise.all(urls.map(function (url) {
+      return fetch(url).then(function (response) { return response.text(); });
+    })).then(function (pages) {
+      pages.forEach(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        page.querySelectorAll("[data-filter] tbody tr").forEach(function (row) {
+          row.setAttribute("data-filter-more", "");
+          body.appendChild(document.importNode(row, true));
+        });
+      });
+      then();
+    }, then);
+  }
+
   function filterTable(box) {
     var text = box.querySelector("[data-filter-text]");
     var selects = box.querySelectorAll("select[data-filter-key]");
     var rows = box.querySelectorAll("tbody tr");
     var count = box.querySelector("[data-filter-count]");
+    var total = box.getAttribute("data-filter-total");
+    var loaded = !box.hasAttribute("data-filter-pages");
     function apply() {
       var needle = text ? text.value.trim().toLowerCase() : "";
+      var chosen = needle !== "" || Array.prototype.some.call(selects, function (select) { return select.value; });
+      if (chosen && !loaded) {
+        loaded = true;
+        morePages(box, function () { rows = box.querySelectorAll("tbody tr"); apply(); });
+        return;
+      }
       var shown = 0;
       rows.forEach(function (row) {
         var ok = !needle || row.textContent.toLowerCase().indexOf(needle) !== -1;
+        if (!chosen && row.hasAttribute("data-filter-more")) { ok = false; }
         selects.forEach(function (select) {
           var want = select.value;
           if (ok && want && row.getAttribute("data-" + select.getAttribute("data-filter-key")) !== want) { ok = false; }
@@ -21,7 +52,7 @@
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      if (count) { count.textContent = "显示 " + shown + " / " + rows.length + " 条"; }
+      if (count) { count.textContent = "显示 " + shown + " / " + (total || rows.length) + " 条"; }
     }
     if (text) { text.addEventListener("input", apply); }
     selects.forEach(function (select) { select.addEventListener("change", apply); });

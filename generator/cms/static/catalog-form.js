@@ -2,7 +2,7 @@
  * The submission form's additions to Decap CMS, then Decap's start.
  *
  * - format "catalog-yaml": resource files read and written in the project's own layout
- *   (catalog-yaml.js, the port of generator/yamlwrite.py), so a pull request's diff shows only what
+ *   (catalog-yaml.js, the port of generator/load/yamlwrite.py), so a pull request's diff shows only what
  *   the clerk changed; fields nobody filled in (empty text, empty lists) are left out;
  * - format "catalog-list": legal_bases.yaml, a top-level list, shown to Decap as {entries: [...]};
  *   read-only, the bureau maintains it in the repository;

@@ -1,12 +1,12 @@
 /*
  * The catalog's YAML, read and written in the browser exactly as the Python side does.
  *
- * write(data, keyOrder) is a line-for-line port of generator/yamlwrite.py (dump_resource): keys in
+ * write(data, keyOrder) is a line-for-line port of generator/load/yamlwrite.py (dump_resource): keys in
  * the schema's order (unknown keys last, sorted), nested mappings and the list of 信息项 in block
  * style, lists of scalars as flow lists, a string plain when PyYAML reads it back as the same
  * string, otherwise double-quoted as PyYAML's emitter quotes it. read(text) parses with js-yaml
  * using PyYAML's YAML 1.1 implicit types (yes/no are booleans, 0771 is octal) except timestamps,
- * which stay text, as in generator/yamlfile.py. tests/test_cms_yaml.py runs both against the
+ * which stay text, as in generator/load/yamlfile.py. tests/test_cms_yaml.py runs both against the
  * Python implementation, byte for byte.
  *
  * Works as a browser script (window.CatalogYaml, needs window.jsyaml) and as a Node module.
@@ -43,7 +43,7 @@
     return "str";
   }
 
-  // ---- Writer: generator/yamlwrite.py ----
+  // ---- Writer: generator/load/yamlwrite.py ----
   var SPACE = "\0 \t\r\n\u0085\u2028\u2029";
   var BREAKS = "\n\u0085\u2028\u2029";
 
