@@ -264,10 +264,11 @@ def browser_search(site: Path, word: str) -> tuple[float, int] | str:
         page.on("response", record)
         page.goto(base + "search/")
         page.wait_for_load_state("networkidle")
-        box = page.locator(".pagefind-ui__search-input")
+        page.wait_for_selector("#catalog-search[data-search-ready]", timeout=60_000)
+        box = page.locator("#catalog-search-input")
         start = time.perf_counter()
         box.fill(word)
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=60_000)
+        page.locator(".catalog-result > a").first.wait_for(timeout=60_000)
         seconds = time.perf_counter() - start
         page.wait_for_load_state("networkidle")
     return seconds, sum(sizes.values())
