@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator import rules
-from generator.deadlines import KINDS
+from generator.deadlines import KINDS, action
 from generator.profiles import BUILTIN, RECORD_RULE, Profile, own
 
 FORMAT = "目录文件格式（非法规条款）"
@@ -82,7 +82,10 @@ def deadline_rows(profile: Profile) -> list[DeadlineRow]:
     for kind, meaning in KINDS.items():
         period = profile.deadline(kind)
         if period is not None:
-            rows.append(DeadlineRow(kind, period.days, period.unit, period.basis, meaning.start, meaning.action, meaning.enforced_by))
+            what = action(kind, profile)
+            if period.levels:
+                what += f"（只适用于登记为{'、'.join(period.levels)}级的目录）"
+            rows.append(DeadlineRow(kind, period.days, period.unit, period.basis, meaning.start, what, meaning.enforced_by))
     return rows
 
 

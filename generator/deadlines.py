@@ -41,16 +41,23 @@ KINDS: dict[str, Kind] = {
     "share_request_review": Kind("使用部门提出共享申请（needs.yaml 的 request.date）", "大数据主管部门完成初审（request.reviewed）", "R-036"),
     "conditional_share_answer": Kind("使用部门提出申请，或上一步完成之日（needs.yaml 的 request）", "提供部门答复（request.answered）", "R-036"),
     "share_request_push": Kind("提供部门答复之日（request.answered）", "大数据主管部门把答复推送给使用部门（request.delivered）", "R-036"),
-    "city_share_review": Kind("市级部门向本目录以外的部门提出申请（request.date）", "自治区大数据发展局完成初审（request.reviewed）", "R-036"),
+    "city_share_review": Kind("向省级（自治区）提供部门提出申请（request.date；request.provider_level 为 省）", "自治区大数据发展局完成初审（request.reviewed）", "R-036"),
     "city_share_answer": Kind("使用部门提出申请，或初审通过之日（needs.yaml 的 request）", "提供部门完成审核（request.answered）", "R-036"),
-    "city_share_final": Kind("提供部门完成审核之日（request.answered）", "完成终审和反馈（request.delivered）", "R-036"),
+    "city_share_final": Kind("提供部门完成审核之日（request.answered）", "自治区大数据发展局完成终审和反馈（request.delivered）", "R-036"),
     "city_share_feedback": Kind("获得授权之日（request.delivered）", "使用部门反馈使用情况和评价结果（request.feedback）", "R-036"),
-    "correction_raise": Kind("使用部门获取数据之日（corrections 的 obtained）", "使用部门提出校核（corrections 的 requested）", "R-037"),
+    "correction_raise": Kind("使用部门对获取的数据产生疑义或发现明显错误之日（corrections 的 discovered）", "使用部门提出校核（corrections 的 requested）", "R-037"),
     "correction_check": Kind("使用部门申请校核之日（corrections 的 requested）", "提供部门完成校核（corrections 的 checked）", "R-037"),
     "correction_extension": Kind("校核期限届满（经提供部门主要负责人同意延长，corrections 的 extended）", "延长的校核期限不得超过此数", "R-037"),
     "open_application_review": Kind("收到依申请开放的申请表（applications 的 received）", "提供部门完成审核（applications 的 decided）", "R-038"),
     "open_application_provide": Kind("审核同意之日（applications 的 decided）", "开放所需数据（applications 的 opened）", "R-038"),
 }
+
+
+def action(kind: str, profile: Profile) -> str:
+    """What must happen within ``kind`` under ``profile`` (the table's 应当完成 column)."""
+    if kind == "catalog_update" and profile.deadline("update_review") is not None:
+        return "提供部门申请更新目录（之后由大数据主管部门审核、更新，见 update_review；两段期限都届满仍未更新的为错误）"
+    return KINDS[kind].action
 
 
 @dataclass(frozen=True)
@@ -75,6 +82,8 @@ class Deadline:
     """What the record refers to: the legal basis id of a ``catalog_update``, the need id of a request."""
     provisional: bool = False
     """``due`` is 暂定: counted across a year whose holiday schedule is not recorded yet."""
+    by: str = ""
+    """Who must act when :data:`BUREAU` does, as the profile names it (e.g. ``自治区大数据发展局``)."""
 
     @property
     def shown_due(self) -> str:
@@ -111,12 +120,24 @@ def end(calendar: Any, start: str, period: Period, extra: int = 0) -> tuple[str,
     return day.isoformat(), "", bool(calendar.missing_years(first, day))
 
 
+def update_period(profile: Profile) -> Period:
+    """How long an entry may still cite a repealed basis: ``catalog_update``, and where the profile
+    gives the bureau its own time to review the department's update application (``update_review``,
+    修武 第十条: apply within 10 working days, the bureau updates within 5 more), both together."""
+    period = profile.deadline("catalog_update") or Period(0, "工作日", "")
+    review = profile.deadline("update_review")
+    if review is None or review.unit != period.unit:
+        return period
+    basis = f"{period.basis}：提供部门 {period.days} 个{period.unit}内申请更新，大数据主管部门收到申请后 {review.days} 个{review.unit}内审核、更新"
+    return Period(period.days + review.days, period.unit, basis)
+
+
 def catalog_updates(resource: Any, bases: Mapping[str, Any], profile: Profile, calendar: Any) -> Iterator[Deadline]:
-    """A resource citing a repealed basis must be updated within ``catalog_update`` (a delisted
+    """A resource citing a repealed basis must be updated within :func:`update_period` (a delisted
     entry is a record of the past and is left as it is)."""
     if resource.status == "已下线":
         return
-    period = profile.deadline("catalog_update") or Period(0, "工作日", "")
+    period = update_period(profile)
     for key in ("share", "open", "delisting"):
         attribute = getattr(resource, key)
         for index, basis_id in enumerate(attribute.basis if attribute else ()):
@@ -140,18 +161,18 @@ def share_requests(catalog: Any, calendar: Any) -> Iterator[Deadline]:
         for index, need in enumerate(doc.data["needs"]):
             request = need.get("request")
             if request:
-                yield from _steps(profile, level, calendar, doc.path, index, need, request, requester, catalog.departments)
+                yield from _steps(profile, level, calendar, doc.path, index, need, request, requester)
 
 
 def _steps(
     profile: Profile, level: str, calendar: Any, path: str, index: int, need: dict[str, Any],
-    request: dict[str, Any], requester: str, departments: Mapping[str, Any],
+    request: dict[str, Any], requester: str,
 ) -> Iterator[Deadline]:
     provider = need.get("provider", "")
     previous, at = request["date"], ("needs", index, "request", "date")
     for step in profile.steps(level):
         period = profile.deadline(step.deadline)
-        if period is None or (step.external_only and (not provider or provider in departments)):
+        if period is None or (step.provider_level and request.get("provider_level") != step.provider_level):
             continue
         if step.field == "feedback" and request.get("result") == "不同意":
             return
@@ -159,21 +180,22 @@ def _steps(
         actor = {"provider": provider, "requester": requester}.get(_ACTORS[step.field], BUREAU)
         done = request.get(step.field, "")
         what = f"需求“{need['name']}”的共享申请"
-        yield Deadline(step.deadline, what, path, at, actor, previous, due, done, period, error, need["id"], provisional=provisional)
+        yield Deadline(step.deadline, what, path, at, actor, previous, due, done, period, error, need["id"], provisional=provisional, by=step.by)
         if not done:
             return
         previous, at = done, ("needs", index, "request", step.field)
 
 
-def corrections(resource: Any, profile: Profile, calendar: Any) -> Iterator[Deadline]:
-    """Raising and answering each error-verification (校核) request on ``resource``."""
-    raise_period, check = profile.deadline("correction_raise"), profile.deadline("correction_check")
+def corrections(resource: Any, profile: Profile, calendar: Any, level: str = "") -> Iterator[Deadline]:
+    """Raising and answering each error-verification (校核) request on ``resource``, in a catalog of
+    registry ``level`` (a period the profile limits to other levels does not run)."""
+    raise_period, check = profile.deadline("correction_raise", level), profile.deadline("correction_check", level)
     for index, entry in enumerate(resource.corrections):
         what = f"{entry['by']} 申请的数据校核"
-        if raise_period and entry.get("obtained"):
-            due, error, provisional = end(calendar, entry["obtained"], raise_period)
-            at = ("corrections", index, "obtained")
-            yield Deadline("correction_raise", what, resource.path, at, entry["by"], entry["obtained"], due, entry["requested"], raise_period, error, provisional=provisional)
+        if raise_period and entry.get("discovered"):
+            due, error, provisional = end(calendar, entry["discovered"], raise_period)
+            at = ("corrections", index, "discovered")
+            yield Deadline("correction_raise", what, resource.path, at, entry["by"], entry["discovered"], due, entry["requested"], raise_period, error, provisional=provisional)
         if check:
             due, error, provisional = end(calendar, entry["requested"], check, int(entry.get("extended", 0)))
             at = ("corrections", index, "requested")
@@ -208,9 +230,10 @@ def pull_request(profile: Profile, calendar: Any, opened: str, delisting: bool, 
 def everything(catalog: Any, calendar: Any) -> list[Deadline]:
     """Every deadline computed from the catalog's records, sorted by due date."""
     found = list(share_requests(catalog, calendar))
+    level = catalog.registry.level if catalog.registry else ""
     for resource in catalog.resources:
         found += catalog_updates(resource, catalog.legal_bases, catalog.profile, calendar)
-        found += corrections(resource, catalog.profile, calendar)
+        found += corrections(resource, catalog.profile, calendar, level)
         found += open_applications(resource, catalog.profile, calendar)
     return sorted(found, key=lambda d: (d.due or "9999", d.path, d.kind))
 

@@ -131,7 +131,7 @@ class Resource:
             delisting=(
                 Delisting(
                     reason=delisting["reason"],
-                    basis=tuple(delisting["basis"]),
+                    basis=tuple(delisting.get("basis", ())),
                     replacement=delisting.get("replacement", ""),
                 )
                 if delisting

@@ -41,6 +41,12 @@ class Period:
     unit: str
     """``工作日`` (working days, State Council schedule) or ``自然日`` (calendar days)."""
     basis: str
+    levels: tuple[str, ...] = ()
+    """Registry levels (省/市/县) where the period runs; empty: every level. 广西 第二十九条 applies
+    only where "数据需求部门为自治区级行政职能部门的"."""
+
+    def applies_at(self, level: str) -> bool:
+        return not self.levels or level in self.levels
 
     @property
     def working(self) -> bool:
@@ -102,8 +108,11 @@ class Step:
     """Name of the profile deadline."""
     field: str
     """Where the date the step was done is recorded in ``needs.yaml`` (``request.<field>``)."""
-    external_only: bool = False
-    """Only when the provider is not a department of this catalog (e.g. 广西 第三十条（一）)."""
+    provider_level: str = ""
+    """Only when the request records the provider's level as this (``request.provider_level``),
+    e.g. 广西 第三十条（一）: "数据提供部门为自治区行政职能部门的" (省)."""
+    by: str = ""
+    """Who acts in a bureau step, as the regulation names it (e.g. ``自治区大数据发展局``)."""
 
 
 @dataclass(frozen=True)
@@ -135,8 +144,12 @@ class Profile:
     base_resources_basis: str = ""
     themes_basis: str = ""
 
-    def deadline(self, name: str) -> Period | None:
-        return self.deadlines.get(name)
+    def deadline(self, name: str, level: str | None = None) -> Period | None:
+        """The period ``name``; with ``level`` (the registry's), only where it runs at that level."""
+        period = self.deadlines.get(name)
+        if period is None or level is None or period.applies_at(level):
+            return period
+        return None
 
     def setting(self, rule_id: str, default: Setting = "error") -> RuleSetting:
         """How ``rule_id`` applies here; a rule the profile does not name keeps ``default``."""
@@ -252,7 +265,7 @@ def _build(data: dict[str, Any]) -> Profile:
         open_types=tuple(data["open_types"]),
         base_resources=dict(data["base_resources"]),
         themes=dict(data["themes"]),
-        deadlines={key: Period(**value) for key, value in data["deadlines"].items()},
+        deadlines={key: Period(**{**value, "levels": tuple(value.get("levels", ()))}) for key, value in data["deadlines"].items()},
         short=data.get("short", ""),
         status=TextStatus(**data["status"]) if "status" in data else TextStatus(IN_FORCE),
         rules={

@@ -66,3 +66,31 @@ def test_docs_page_is_the_generated_table() -> None:
     from generator.site.pages import profiles_document
 
     assert DOC.read_text(encoding="utf-8") == profiles_document()
+
+
+def _descriptions(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["description"]] if isinstance(node.get("description"), str) else []
+        return own + [text for value in node.values() for text in _descriptions(value)]
+    if isinstance(node, list):
+        return [text for value in node for text in _descriptions(value)]
+    return []
+
+
+def test_text_shown_under_every_profile_cites_no_region() -> None:
+    """Docstrings' 依据 lines, the schemas' descriptions (form hints and the field reference) and the
+    federation page are the same under every profile: they cite national sources, the record rule,
+    or say "按规则配置" (the rules page shows the profile's own citation per rule)."""
+    from generator import rules
+    from generator.site.fields import REFERENCE_KINDS
+
+    for entry in rules.documented():
+        for line in entry.doc.split("\n\n"):
+            if line.startswith("依据：") or line.startswith("依据（") and not line.startswith("依据（按规则配置"):
+                assert not applicability.jurisdictions(line, REGIONS), (entry.id, line)
+    for kind, _ in REFERENCE_KINDS:
+        schema = json.loads((REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        for text in _descriptions(schema):
+            assert not applicability.jurisdictions(text, REGIONS), (kind, text)
+    members = (REPO / "generator" / "templates" / "site" / "members.html").read_text(encoding="utf-8")
+    assert not applicability.jurisdictions(members, REGIONS)

@@ -80,10 +80,10 @@ def test_xiuwu_check_with_extension_and_guangxi_raise_window(tmp_path: Path) -> 
     resource = next(r for r in catalog.resources if r.corrections)
     (check,) = deadlines.corrections(resource, catalog.profile, CALENDAR)
     assert (check.kind, check.due) == ("correction_check", "2026-03-23")  # 10 + 5 working days
-    tail = 'corrections:\n  - {requested: "2026-03-05", by: gongan, obtained: "2026-03-02"}\n'
-    catalog = catalog_of(tmp_path / "gx", "guangxi", resource_tail=tail)
+    tail = 'corrections:\n  - {requested: "2026-03-05", by: gongan, discovered: "2026-03-02"}\n'
+    catalog = catalog_of(tmp_path / "gx", "guangxi", resource_tail=tail, level="省")
     resource = next(r for r in catalog.resources if r.corrections)
-    raise_, check = deadlines.corrections(resource, catalog.profile, CALENDAR)
+    raise_, check = deadlines.corrections(resource, catalog.profile, CALENDAR, "省")
     assert (raise_.kind, raise_.due, raise_.done, raise_.late) == ("correction_raise", "2026-03-04", "2026-03-05", True)
     assert (check.kind, check.due) == ("correction_check", "2026-03-10")
 
@@ -129,3 +129,12 @@ def test_due_on_lists_what_the_bot_should_mention(tmp_path: Path) -> None:
     assert deadlines.due_on(catalog, CALENDAR, "2026-03-02", ahead=0) == []
     overdue = deadlines.due_on(catalog, CALENDAR, "2026-03-20")
     assert [(d.kind, d.overdue("2026-03-20")) for d in overdue] == [("city_share_answer", True)]
+
+
+def test_guangxi_correction_deadlines_run_only_in_a_regional_catalog(tmp_path: Path) -> None:
+    """广西 第二十九条 applies where "数据需求部门为自治区级行政职能部门的"; 第三十条 (city) has no
+    correction step: a 市 or 县 catalog computes no correction deadline, a 省 catalog does."""
+    tail = 'corrections:\n  - {requested: "2026-03-05", by: gongan, discovered: "2026-03-02"}\n'
+    for level, expected in (("市", []), ("县", []), ("省", ["correction_raise", "correction_check"])):
+        catalog = catalog_of(tmp_path / level, "guangxi", resource_tail=tail, level=level)
+        assert [d.kind for d in deadlines.everything(catalog, CALENDAR)] == expected, level

@@ -78,7 +78,7 @@ def test_announce_remind_and_open_the_delisting_pull_request_once(
         assert len(announcements) == 2 and any("使用部门：shichang" in str(i["body"]) for i in announcements)
         reminders = [c for c in forge.comments.values() if "提醒：" in c["body"]]
         assert len(reminders) == 1 and "2026-04-02" in reminders[0]["body"]  # 301001: 7 days before its end
-        assert f"#{late}「【下线申请】某资源」于 2026-03-02 提交，应在 2026-03-05 前答复" in outputs[2]
+        assert f"#{late}「【下线申请】某资源」于 2026-03-02 提交，应最迟于 2026-03-05（含）答复" in outputs[2]
         writes = len(forge.writes())
         again = bot.run("2026-03-27")[0]
         assert len(forge.writes()) == writes, "a second run must change nothing"

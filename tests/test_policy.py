@@ -10,7 +10,8 @@ from conftest import BASE
 from gitbuild import GitRepo, catalog_repo, request_delisting
 from test_notice import HUJI, LIUDONG, land
 
-from generator import gitrepo
+from generator import applicability, gitrepo
+from generator.profiles import resolve
 from generator.review import Review, review
 
 SHICHANG = "catalog/shichang/102001-000001.yaml"
@@ -120,10 +121,12 @@ def profile_repo(root: Path, profile: str) -> GitRepo:
     shutil.copytree(BASE, root / "catalog")
     text = repo.read("catalog/registry.yaml")
     repo.write("catalog/registry.yaml", text[: text.index("# 全国性文件没有规定")].replace("profile: national", f"profile: {profile}"))
-    if profile == "guizhou":  # 贵州 第十条 (使用要求) and 第二十一条 (filing of a conditional share)
+    if profile == "guizhou":  # 贵州 第十条 (使用要求), 第二十一条 (filing), 第二十四条第二款 (scope, purpose)
         for path in (HUJI, LIUDONG):
             repo.replace(path, "mounted:", "usage: 仅限本部门履职使用\nmounted:")
         repo.replace(LIUDONG, "  basis: [pipl-13]\nopen:", '  basis: [pipl-13]\n  filing: {ref: 测数备〔2025〕1号, date: "2025-01-10"}\nopen:')
+        repo.replace(HUJI, "open:", "  purpose: [用于数据校核]\nopen:")
+        repo.replace(LIUDONG, "open:", "  scope: 公安机关\n  purpose: [用于数据校核]\nopen:")
     repo.commit("初始目录", "2026-01-05")
     return repo
 
@@ -173,6 +176,18 @@ def test_direct_delisting_is_refused_under_guizhou_citing_guizhou(tmp_path: Path
     result = check(repo, "2026-03-02")
     p004 = [p for p in result.problems if p.rule == "P-004"]
     assert p004 and p004[0].message.endswith("（贵州 第二十五条）") and "广西" not in p004[0].message
+    # 贵州 第二十五条 asks for advance filing ("提前报省大数据发展管理局备案"): no approval, no 公示期.
+    assert p004[0].message == "不能直接下线：请先提交下线申请（状态改为“公示中”），申请合并后再执行下线（贵州 第二十五条）"
+    reason = next(row.reason for row in applicability.table(resolve("guizhou", None)[0]) if row.rule == "P-004")
+    assert "提前报备案" in reason and "批准" not in reason
+
+
+def test_guizhou_execution_on_the_day_the_application_lands_names_no_notice(tmp_path: Path) -> None:
+    repo = profile_repo(tmp_path / "guizhou", "guizhou")
+    land(repo, "delist", LIUDONG, "2026-03-02", "2026-03-03")
+    execute(repo, LIUDONG, "2026-03-03")
+    p004 = [p for p in check(repo, "2026-03-03").problems if p.rule == "P-004"]
+    assert [p.message for p in p004] == ["下线申请于 2026-03-03 合并，2026-03-04 起方可执行下线（贵州 第二十五条）"]
 
 
 def test_new_entry_must_be_active_and_delisted_cannot_return(repo: GitRepo) -> None:

@@ -68,7 +68,10 @@ def test_rule_messages_name_no_article_the_profile_adds_it(tmp_path: Path) -> No
         _, problems = validate_folder(target, "catalog", "2026-11-22")
         messages[profile] = [p.message for p in problems if p.rule == "R-001"]
     assert messages["guizhou"] == ["有条件共享必须写明共享条件（share.condition）（贵州 第二十一条）"]
-    assert messages["binzhou"] == ["有条件共享必须写明共享条件（share.condition）（滨州 第五条）"]
+    assert messages["binzhou"] == [
+        "有条件共享必须写明共享条件（share.condition）（滨州 第五条）。第五条只界定有条件共享类（可提供给相关政务部门共享使用"
+        "或仅能够部分提供给所有政务部门共享使用），没有要求目录条目写明共享条件；写明条件便于使用部门申请，只作提示"
+    ]
 
 
 def test_an_off_rule_is_not_run_and_a_warning_profile_lowers_the_level() -> None:

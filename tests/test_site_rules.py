@@ -85,7 +85,7 @@ def test_overdue_request_on_the_needs_and_department_pages(site: Path) -> None:
 
 def test_repealed_basis_page_shows_the_update_deadline(site: Path) -> None:
     html = page(site, "bases/tongjifa-39/index.html")
-    assert "须更新目录" in html and "2026-12-03 前（15 个工作日（广西 第三十九条））" in html
+    assert "须更新目录" in html and "最迟 2026-12-03（含）（15 个工作日（广西 第三十九条））" in html
 
 
 def test_profiles_document_is_in_the_guides(site: Path) -> None:
@@ -95,6 +95,9 @@ def test_profiles_document_is_in_the_guides(site: Path) -> None:
     assert "各辖区规则配置" in page(site, "about/profiles/index.html")
 
 
-def test_field_reference_writes_regional_citations_out(site: Path) -> None:
-    html = article(page(site, "reference/fields/index.html"))
-    assert '<a href="../../bases/regulation-binzhou/">《滨州市政务信息资源共享管理办法》</a>第五条' in html
+def test_field_reference_cites_no_region_it_points_at_the_rules(site: Path) -> None:
+    """The field reference is the same under every profile: no region's article (audit C11), but
+    "按规则配置" and the rule whose row on the rules page carries this catalog's citation."""
+    html = text_of(article(page(site, "reference/fields/index.html")))
+    assert {region for region in REGIONS if region in html} == set()
+    assert "按规则配置，见 R-033" in html and "regulation-" not in html

@@ -118,7 +118,7 @@ def _delisting(settings: FormSettings, site: Site, dept: Department, context: fi
         "name": f"{dept.id}{DELISTING_SUFFIX}",
         "label": f"{dept.name}：下线申请",
         "label_singular": "下线申请",
-        "description": "选择一个在用的条目，填写下线理由和法律依据后保存：条目状态改为“公示中”，主管部门审核合并后开始公示，公示期满后下线，条目保留。",
+        "description": "选择一个在用的条目，填写下线理由（本辖区规定须写明依据的，同时选择法律依据）后保存：条目状态改为“公示中”；主管部门审核合并后按本辖区的规定办理下线（规定了公示期的，公示期满后下线），条目始终保留。",
         **_folder(site, dept),
         "filter": {"field": "status", "value": fields.ACTIVE},
         "create": False,

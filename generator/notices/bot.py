@@ -182,6 +182,6 @@ def overdue(forge: Forge, catalog: Any, calendar: Calendar, today: str) -> list[
         tentative = "（暂定）" if calendar.missing_years(opened, due) else ""
         if now > due:
             actions.append(
-                Action("overdue", "", f"#{pull.number}「{pull.title}」于 {opened} 提交，应在 {due}{tentative} 前答复（{period.describe()}），已逾期")
+                Action("overdue", "", f"#{pull.number}「{pull.title}」于 {opened} 提交，应最迟于 {due}{tentative}（含）答复（{period.describe()}），已逾期")
             )
     return actions

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
-from generator.deadlines import catalog_updates
+from generator.deadlines import catalog_updates, end
 from generator.model import Resource
 from generator.problems import Problem
 from generator.rules import Context, at, rule
@@ -47,12 +48,14 @@ def basis_in_force(resource: Resource, context: Context) -> Iterator[Problem]:
     """
     法律依据废止后，引用它的目录条目须在本辖区规定的期限内更新（改引现行依据，或按新规定调整
     共享、开放属性）。期限从 ``legal_bases.yaml`` 中的废止日期（``repealed``）起算，次日为第 1 天，
-    按工作日计算：期限内是警告，写明最后一天；期满仍未更新是错误。尚未生效的依据给出警告。
-    已下线的条目是历史记录，不要求更新。
+    按工作日计算：期限内是警告，写明最后一天（含当天）；期满仍未更新是错误。本辖区办法规定提供部门
+    先申请更新、再由大数据主管部门审核更新的，两段期限都届满仍未更新才是错误，期限内的警告同时写明
+    申请更新的最后一天。尚未生效的依据给出警告。已下线的条目是历史记录，不要求更新。
 
     依据（按规则配置的 ``catalog_update`` 期限）：贵州 第十条、滨州 第十一条、广西 第三十九条
-    （15 个工作日）；修武 第十条（10 个工作日内申请更新）。吉林的办法节选没有更新期限，沿用全国
-    基线，只作建议。
+    （15 个工作日内更新）；修武 第十条（10 个工作日内申请更新，县政务服务和大数据管理局收到申请后
+    5 个工作日内审核、更新）。吉林的办法节选没有更新期限，沿用全国基线，只作建议。法律法规修订
+    （而非废止）和行政管理职能变化同样要求更新，但目录中没有它们的日期，列为“不检查”。
 
     不通过（``zhengfu-xinxi-gongkai-2007`` 已于 2019-05-15 废止，期限早已届满）：
 
@@ -78,14 +81,26 @@ def basis_in_force(resource: Resource, context: Context) -> Iterator[Problem]:
         if deadline.error:
             message, level = f"{head}：{deadline.error}", "warning"
         elif deadline.overdue(context.today):
-            message, level = f"{head}，现已逾期：目录应在 {deadline.shown_due} 前更新（{deadline.period.describe()}），请改引现行依据", "error"
+            message, level = f"{head}，现已逾期：目录最迟应于 {deadline.shown_due}（含）更新（{deadline.period.describe()}），请改引现行依据", "error"
         else:
-            message, level = f"{head}：请在 {deadline.shown_due} 前更新目录，改引现行依据（{deadline.period.describe()}）", "warning"
+            apply = _apply_by(deadline.start, profile, context)
+            message, level = f"{head}：{apply}目录最迟于 {deadline.shown_due}（含）更新，请改引现行依据（{deadline.period.describe()}）", "warning"
         yield at(resource.doc, "R-005", message, *deadline.at, level=level)  # type: ignore[arg-type]
     for key, label, index, basis_id in _citations(resource):
         basis = bases.get(basis_id)
         if basis is not None and basis.effective > context.today:
             yield at(resource.doc, "R-005", f"{label}引用的《{basis.name.strip('《》')}》{basis.article}将于 {basis.effective} 生效，目前尚未生效", key, "basis", index, level="warning")
+
+
+def _apply_by(repealed: str, profile: Any, context: Context) -> str:
+    """``请最迟于 …（含）提交更新申请；`` where the department applies and the bureau then updates."""
+    period = profile.deadline("catalog_update")
+    if period is None or profile.deadline("update_review") is None:
+        return ""
+    due, error, provisional = end(context.calendar, repealed, period)
+    if error:
+        return ""
+    return f"请最迟于 {due}{'（暂定）' if provisional else ''}（含）提交更新申请；"
 
 
 @rule("R-020", "法律依据代码表有误", scope="catalog")

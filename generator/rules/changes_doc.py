@@ -59,7 +59,7 @@ def no_code_change(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     新的条目——请保留原文件不动，另行提交新增编目，再对原条目提交下线申请（可在
     ``delisting.replacement`` 中填写新代码作为替代资源）。
 
-    依据：政务信息资源目录编制指南（试行） 信息资源代码；广西配置另引 广西 第二十一条。
+    依据（按规则配置）：政务信息资源目录编制指南（试行） 信息资源代码；广西 第二十一条。
 
     不通过（原文件 ``101001-000001.yaml`` 改名并改了代码）：
 
@@ -112,15 +112,16 @@ def notice_ran(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     下线执行（状态由“公示中”改为“已下线”）须等公示期满。公示从“公示中”状态由代码托管平台合并进
     主分支的那一天起算（以平台所做的合并提交为准，不以文件或提交中申请人可以填写的任何日期为准），
     第二天为第 1 天；公示期的长度和按工作日还是自然日计算由本辖区规则配置规定；公示期最后一天过后，
-    才能合并下线执行。未经公示直接把“在用”改为“已下线”也不允许。
+    才能合并下线执行。本辖区办法没有规定公示期的，下线申请合并后的第二天起即可执行下线。不经下线
+    申请直接把“在用”改为“已下线”不允许。
 
     无法确认公示开始日期（“公示中”状态不是经代码托管平台合并进主分支的）时，不能执行下线。
     截止日为“暂定”（公示期跨入的年份尚未收录国务院办公厅公布的节假日安排）时也不能执行：
     须先由大数据主管部门把该年安排写入 ``catalog/holidays.yaml``，截止日确定后再执行。
 
     依据（按规则配置）：广西 第二十二条（目录公示 30 日）、第二十七条（三）（已挂载数据公示 30 个
-    工作日）；贵州 第二十五条（停止提供须提前报备案：先申请，后执行，没有公示期）。全国基线和其他
-    配置没有公示期，除非 ``registry.yaml`` 的 ``overrides`` 规定了公示期。
+    工作日）；贵州 第二十五条（停止提供须提前报备案：先提交申请，合并后方可执行，没有公示期）。
+    全国基线和其他配置没有公示期，除非 ``registry.yaml`` 的 ``overrides`` 规定了公示期。
 
     不通过（公示期至 2026-12-24，今天是 2026-12-20）：
 
@@ -130,17 +131,24 @@ def notice_ran(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
 
         status: 已下线
     """
+    profile = context.profile
+    has_notice = profile.deadline("notice") is not None or profile.deadline("notice_mounted") is not None
     for change in changes:
         if change.kind != "delist-execute":
             continue
         if change.data("before").get("status") == STATUS_ACTIVE:
-            yield _problem(change, "P-004", "未经公示不能直接下线：请先提交下线申请（状态改为“公示中”），公示期满后再执行下线", "status")
+            message = (
+                "未经公示不能直接下线：请先提交下线申请（状态改为“公示中”），公示期满后再执行下线" if has_notice
+                else "不能直接下线：请先提交下线申请（状态改为“公示中”），申请合并后再执行下线"
+            )
+            yield _problem(change, "P-004", message, "status")
             continue
         notice = context.windows.get(change.path)
         if notice is None:
             continue
         if notice.error:
-            yield _problem(change, "P-004", f"无法确认公示期已满：{notice.error}", "status")
+            what = "公示期已满" if notice.days else "下线申请已经合并"
+            yield _problem(change, "P-004", f"无法确认{what}：{notice.error}", "status")
         elif notice.provisional:
             years = "、".join(f"{year} 年" for year in notice.missing_years)
             message = (
@@ -148,6 +156,8 @@ def notice_ran(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
                 f"按国务院办公厅的通知把 {years}的节假日安排写入 catalog/holidays.yaml，截止日确定并届满后方可下线执行（{notice.basis}）"
             )
             yield _problem(change, "P-004", message, "status")
+        elif not notice.due and not notice.days:
+            yield _problem(change, "P-004", f"下线申请于 {notice.notice_start} 合并，{notice.executable_from} 起方可执行下线", "status")
         elif not notice.due:
             message = (
                 f"公示期未满：公示自 {notice.notice_start} 起（次日为第 1 天），{notice.days} 个{notice.unit}，"
@@ -206,7 +216,7 @@ def status_sequence(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     条目的状态只能按“在用 → 公示中 → 已下线”的顺序变化（公示期间可撤销下线，回到“在用”）。
     新增编目的状态必须是“在用”；已下线的条目不能恢复——需要时请以新代码新增编目。
 
-    依据：目录记录规则（非法规条款）；广西配置另引 广西 第二十一条、第二十二条。
+    依据（按规则配置）：目录记录规则（非法规条款）；广西 第二十一条、第二十二条。
 
     不通过（新增的条目）：
 
@@ -262,7 +272,7 @@ def bureau_review(changes: Sequence[Any], context: Any) -> Iterator[Problem]:
     以及单独修改登记信息、模式和规则配置的，都需要大数据主管部门的审核人审核。本规则只提示，
     不阻止合并；CODEOWNERS 保证相应的审核人被邀请审核。
 
-    依据：目录记录规则（非法规条款）；广西配置另引 广西 第十七条（三）、第十八条（三）（大数据主管
+    依据（按规则配置）：目录记录规则（非法规条款）；广西 第十七条（三）、第十八条（三）（大数据主管
     部门审核目录的删除、下线、变更申请）。
 
     提示（同一个拉取请求修改了两个部门）：

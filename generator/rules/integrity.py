@@ -46,8 +46,7 @@ def file_location(resource: Resource, context: Context) -> Iterator[Problem]:
     ``101001/000001`` 的资源由 ``gongan`` 提供，文件应为 ``catalog/gongan/101001-000001.yaml``。
     ``department`` 字段必须与文件夹一致，且该文件夹中有 ``department.yaml``。
 
-    依据（按规则配置）：“谁主管、谁提供、谁负责”（滨州 第十八条，修武 第二十四条，广西 第三十八条）；
-    其他配置为目录记录规则。
+    依据：目录记录规则（非法规条款），各辖区相同。
 
     不通过（文件为 ``catalog/gongan/huji.yaml``）：
 
@@ -138,11 +137,11 @@ def one_source(context: Context) -> Iterator[Problem]:
 @rule("R-018", "状态与下线信息不一致")
 def status_delisting(resource: Resource, context: Context) -> Iterator[Problem]:
     """
-    状态为“公示中”或“已下线”的资源必须有 ``delisting`` 下线信息（理由和法律依据）；
-    状态为“在用”的资源不能有下线信息（撤销下线时请一并删去）。
+    状态为“公示中”或“已下线”的资源必须有 ``delisting`` 下线信息，写明下线理由（``reason``）；
+    依据（``basis``）可以一并写明，只有办法要求时才必填（见 R-044）。状态为“在用”的资源不能有
+    下线信息（撤销下线时请一并删去）。
 
-    依据（按规则配置）：贵州 第二十五条（停止提供须说明正当理由）；广西 第二十一条、第二十七条（一）
-    （说明下线的理由和依据）；其他配置为目录记录规则。
+    依据（按规则配置）：贵州 第二十五条（停止提供须提供正当理由说明）；其他配置为目录记录规则。
 
     不通过：
 
@@ -158,7 +157,36 @@ def status_delisting(resource: Resource, context: Context) -> Iterator[Problem]:
     if resource.status == STATUS_ACTIVE and resource.delisting is not None:
         yield at(resource.doc, "R-018", "状态为“在用”的资源不应有下线信息（delisting）；撤销下线时请删去下线信息", "delisting")
     elif resource.status != STATUS_ACTIVE and resource.delisting is None:
-        yield at(resource.doc, "R-018", f"状态为“{resource.status}”的资源必须有下线信息（delisting）：下线理由和依据", "status")
+        yield at(resource.doc, "R-018", f"状态为“{resource.status}”的资源必须有下线信息（delisting），写明下线理由（reason）", "status")
+
+
+@rule("R-044", "已挂载数据的资源申请下线，没有写明依据")
+def mounted_delisting_basis(resource: Resource, context: Context) -> Iterator[Problem]:
+    """
+    已在共享平台挂载数据的资源申请下线，须说明下线的理由和依据：在 ``delisting.basis`` 中引用
+    法律依据或文件依据（须在 ``legal_bases.yaml`` 中登记），理由写在 ``delisting.reason`` 中。
+    未挂载数据的目录下线，办法没有要求写明依据。
+
+    依据（按规则配置）：广西 第二十七条（一）（提前 30 个工作日提交下线申请，“说明下线的理由和
+    依据”）。其他辖区的办法没有要求下线写明依据，本规则不适用。
+
+    不通过：
+
+        mounted: true
+        status: 公示中
+        delisting:
+          reason: 职能调整，该业务已划转至市市场监督管理局
+
+    通过：
+
+        mounted: true
+        status: 公示中
+        delisting:
+          reason: 职能调整，该业务已划转至市市场监督管理局
+          basis: [jigou-gaige-fang-an]
+    """
+    if resource.status != STATUS_ACTIVE and resource.mounted and resource.delisting is not None and not resource.delisting.basis:
+        yield at(resource.doc, "R-044", "已挂载数据的资源申请下线，须在 delisting.basis 中写明下线的依据", "delisting")
 
 
 @rule("R-021", "日期不存在")
@@ -187,7 +215,7 @@ def consumers_exist(resource: Resource, context: Context) -> Iterator[Problem]:
     """
     ``consumers`` 列出的使用部门必须是本目录中的部门（填部门文件夹名），下线时据此逐一通知。
 
-    依据：目录记录规则（非法规条款）；广西配置为 广西 第二十七条（三）（公示期间通知使用部门）。
+    依据（按规则配置）：目录记录规则（非法规条款）；广西 第二十七条（三）（公示期间通知使用部门）。
 
     不通过：
 

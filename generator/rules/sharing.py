@@ -18,8 +18,9 @@ def conditional_share(resource: Resource, context: Context) -> Iterator[Problem]
     共享类型为“有条件共享”的资源，必须写明共享条件（``share.condition``）：可以提供给哪些部门、
     按什么条件提供，使用部门据此提出申请。
 
-    依据（按规则配置）：贵州 第二十一条（仅能按特定条件提供）；滨州 第五条（可提供给相关政务部门）；
-    修武 第二十二条（说明共享条件）。吉林、广西的办法没有此项规定，沿用全国基线，只作建议。
+    依据（按规则配置）：贵州 第二十一条（仅能按特定条件提供）；修武 第二十二条（说明共享条件）。
+    滨州 第五条只界定有条件共享类，没有要求目录写明条件，只作提示；吉林、广西的办法没有此项规定，
+    沿用全国基线，只作建议。
 
     不通过：
 
@@ -89,11 +90,11 @@ def conditional_filing(resource: Resource, context: Context) -> Iterator[Problem
         yield at(resource.doc, "R-026", "有条件共享的依据须报省大数据发展管理局备案：请在 share.filing 中写明备案文号（ref）和备案日期（date）", "share", "type")
 
 
-@rule("R-002", "不予共享必须有法律依据（共享负面清单）")
+@rule("R-002", "不予共享必须引用依据")
 def negative_share(resource: Resource, context: Context) -> Iterator[Problem]:
     """
-    “不予共享”的资源列入共享负面清单，须引用不予共享的依据（``share.basis``），依据随负面清单
-    一并公布。哪些依据可以接受由本辖区办法决定：吉林只接受法律、法规、规章；滨州还接受上级
+    “不予共享”的资源须引用不予共享的依据（``share.basis``）。哪些依据可以接受由本辖区办法决定：
+    吉林只接受法律、法规、规章，并把这些数据列入共享负面清单、随清单公布依据；滨州还接受上级
     政策依据；广西接受法律法规或文件依据。依据的类别写在 ``legal_bases.yaml`` 的 ``kind`` 中。
 
     依据（按规则配置）：吉林 第二十四条；滨州 第五条；广西 第四十七条（六）。修武的办法没有此项
@@ -114,10 +115,12 @@ def negative_share(resource: Resource, context: Context) -> Iterator[Problem]:
     share = resource.share
     if share.type != "不予共享":
         return
+    profile = context.catalog.profile
     if not share.basis:
-        yield at(resource.doc, "R-002", "不予共享必须引用依据（share.basis），依据将在共享负面清单上公布", "share", "type")
+        listed = "，依据随共享负面清单公布" if profile.list_bases.get("share_negative") else ""
+        yield at(resource.doc, "R-002", f"不予共享必须引用依据（share.basis）{listed}", "share", "type")
         return
-    accepts = context.catalog.profile.setting("R-002").accepts
+    accepts = profile.setting("R-002").accepts
     bases = context.catalog.legal_bases
     kinds = [bases[b].kind for b in share.basis if b in bases]
     if accepts and kinds and all(kind and kind not in accepts for kind in kinds):
