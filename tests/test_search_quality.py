@@ -55,7 +55,7 @@ EXPECTED = {
     "社会保险": {"社会保险参保登记信息", "殡葬服务信息"},
     "住房公积金": {"住房公积金缴存信息", "住房公积金贷款信息"},
     "公民身份号码": PERSONAL,
-    "测试市公安局": {"居民身份证信息", "流动人口登记信息", "机动车驾驶人信息"},
+    "桂川市公安局": {"居民身份证信息", "流动人口登记信息", "机动车驾驶人信息"},
     "305001/000002": {"流动人口登记信息"},
     "305001-000002": {"流动人口登记信息"},
     "住房公积金 贷款": {"住房公积金贷款信息"},
@@ -71,7 +71,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("search-quality")
     repo = GitRepo(root / "repo")
     shutil.copytree(CORPUS, root / "repo" / "catalog")
-    repo.commit("新增测试市目录", "2026-09-01")
+    repo.commit("新增桂川市目录", "2026-09-01")
     build(root / "repo" / "catalog", root / "site")
     return root / "site"
 
@@ -145,7 +145,7 @@ def test_search_page_finds_exactly_the_resources_about_the_query(page: Any, base
     assert sorted(found) == sorted(EXPECTED[query]), status
     assert len(found) == len(set(found))
     assert status.startswith(f"找到 {len(results)} 个与“{query}”相关的结果"), status
-    assert "流动人口登记信息" not in found or query in ("测试市公安局", "305001/000002", "305001-000002")
+    assert "流动人口登记信息" not in found or query in ("桂川市公安局", "305001/000002", "305001-000002")
 
 
 @pytest.mark.parametrize("query", sorted(EXPECTED))
@@ -168,13 +168,18 @@ def test_a_query_nothing_holds_says_so_on_both(page: Any, base_url: str, query: 
 def test_abbreviation_says_which_full_forms_it_searched(page: Any, base_url: str) -> None:
     status, _ = search(page, base_url, "社保")
     assert status == "找到 5 个与“社保”相关的结果（含全称“社会保险”“社会保障”）。"  # 4 resources and the department
+    status, _ = search(page, base_url, "社保卡")
+    assert status == "找到 1 个与“社保卡”相关的结果（含全称“社会保险卡”“社会保障卡”）。"
+    # a word that already holds the full form is searched as typed, not as 住房住房公积金
+    status, _ = search(page, base_url, "住房公积金")
+    assert status == "找到 3 个与“住房公积金”相关的结果。"  # 2 resources and the department
 
 
 def test_results_rank_the_title_first_then_items_summary_department(page: Any, base_url: str) -> None:
     _, results = search(page, base_url, "社保")
     titles = [title for title, _ in results]
     # titles holding a full form (two resources and the department's page), then the summary, then the department
-    assert set(titles[:3]) == {"社会保险参保登记信息", "社会保障卡发放信息", "测试市人力资源和社会保障局"}
+    assert set(titles[:3]) == {"社会保险参保登记信息", "社会保障卡发放信息", "桂川市人力资源和社会保障局"}
     assert titles[3:] == ["殡葬服务信息", "职业技能等级证书信息"]
     _, results = search(page, base_url, "身份证")
     assert results[0][0] == "居民身份证信息"
@@ -187,12 +192,12 @@ def test_a_result_shows_where_it_matched(page: Any, base_url: str) -> None:
     item = page.locator(".catalog-result", has=page.locator("a", has_text="死亡医学证明信息"))
     assert item.locator(".catalog-result-text").inner_text().startswith("共享条件或依据：仅向公安、医保部门推送")
     assert item.locator("mark").inner_text() == "医保"
-    assert item.locator(".catalog-result-kind").inner_text() == "309001/000001 · 测试市卫生健康委员会 · 在用"
+    assert item.locator(".catalog-result-kind").inner_text() == "309001/000001 · 桂川市卫生健康委员会 · 在用"
 
 
 def test_filters_narrow_the_results(page: Any, base_url: str) -> None:
     search(page, base_url, "身份证")
-    page.locator("select[data-search-filter='部门']").select_option("测试市公安局")
+    page.locator("select[data-search-filter='部门']").select_option("桂川市公安局")
     page.wait_for_selector('#catalog-search[data-search-done="身份证"]')
     titles = page.locator(".catalog-result > a").all_inner_texts()
     assert titles == ["居民身份证信息"]
@@ -262,7 +267,7 @@ def test_the_filter_covers_a_list_loaded_in_pages(site: Path, page: Any, base_ur
     assert page.locator("tbody tr").count() == 8
     assert page.evaluate("document.activeElement.closest('tr') === document.querySelectorAll('tbody tr')[4]")
     page.fill("[data-filter-text]", "")
-    page.select_option("select[data-filter-key='department']", "测试市公安局")
+    page.select_option("select[data-filter-key='department']", "桂川市公安局")
     assert page.locator("[data-filter-count]").inner_text() == "显示 3 / 20 条"
     page.select_option("select[data-filter-key='department']", "")
     page.locator("th button", has_text="资源名称").click()

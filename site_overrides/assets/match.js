@@ -40,10 +40,12 @@
     return loading;
   }
 
-  // One word of the query: what was typed, the abbreviation it contains (or ""), every form to look for.
+  // One word of the query: what was typed, the abbreviation it contains (or ""), every form to look
+  // for. A word that already holds a full form of the abbreviation (住房公积金) is not expanded.
   function expand(word) {
     for (var i = 0; i < keys.length; i += 1) {
       if (word.indexOf(keys[i]) !== -1) {
+        if (table[keys[i]].some(function (full) { return word.indexOf(full) !== -1; })) { break; }
         var forms = [word];
         table[keys[i]].forEach(function (full) {
           var form = word.split(keys[i]).join(full);

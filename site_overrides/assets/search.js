@@ -29,7 +29,8 @@
   var status = box.querySelector("[data-search-status]");
   var list = box.querySelector("[data-search-results]");
   var more = box.querySelector("[data-search-more]");
-  var pagefind = null, state = null, latest = 0, typing = null, departments = [];
+  var pagefind = null, state = null, latest = 0, typing = null;
+  var departments = JSON.parse((box.querySelector("[data-search-departments]") || {}).textContent || "{}");
 
   // What a page is matched on, each field with its place in the order.
   function fields(data) {
@@ -78,7 +79,7 @@
     return found.map(function (forms) { return forms.join(" "); });
   }
 
-  // A looser query for a form: its words of two or more characters. Pagefind matches the query's
+  // A looser query: its words of two or more characters. Pagefind matches the query's
   // words (split by the browser) as beginnings of the page's words (split when indexing); where the
   // two split differently (住房/公积/金 against 住房公积金), a leftover single character fails the
   // whole query, and the page is found only without it.
@@ -92,9 +93,9 @@
   }
 
   // Pagefind's pages for every form of the query, each with the budget it is checked under: first
-  // those of its exact search and every page of a department whose name holds a word (Pagefind
-  // splits a name into words differently on different pages, and misses some), then the others
-  // by score, then those only the looser queries find.
+  // those of its exact search and the pages of a department whose name holds a word, found by the
+  // department's 统一社会信用代码 (Pagefind splits a name into words differently on different
+  // pages, and misses some), then the others by score, then those only the looser queries find.
   function candidates(words, filters) {
     var runs = [];
     function add(kind, term, extra) {
@@ -103,19 +104,19 @@
       }));
     }
     var loose = combinations(words);
-    loose.forEach(function (term) { add("loose", term); });
+    loose.forEach(function (term) {
+      add("loose", term);
+      var looser = relaxed(term);
+      if (looser && looser !== term && loose.indexOf(looser) === -1) { add("relaxed", looser); }
+    });
     if (words.length === 1) {
-      words[0].forms.forEach(function (form) {
-        add("exact", "\"" + form + "\"");
-        var looser = relaxed(form);
-        if (looser && looser !== form && loose.indexOf(looser) === -1) { add("relaxed", looser); }
-      });
+      words[0].forms.forEach(function (form) { add("exact", "\"" + form + "\""); });
     }
-    departments.forEach(function (name) {
+    Object.keys(departments).forEach(function (name) {
       var chosen = filters["部门"];
       var norm = match.normalize(name);
       if ((!chosen || chosen.indexOf(name) !== -1) && words.some(function (word) { return match.find(norm, word); })) {
-        add("exact", null, { "部门": [name] });
+        add("exact", departments[name], { "部门": [name] });
       }
     });
     var rank = { exact: 0, loose: 1, relaxed: 2 };
@@ -302,7 +303,6 @@
       var order = function (name) { var at = FILTERS.indexOf(name); return at === -1 ? FILTERS.length : at; };
       Object.keys(all).sort(function (a, b) { return order(a) - order(b) || a.localeCompare(b, "zh"); }).forEach(function (name) {
         var values = Object.keys(all[name]).sort(function (a, b) { return a.localeCompare(b, "zh"); });
-        if (name === "部门") { departments = values; }
         if (!values.length) { return; }
         var label = document.createElement("label");
         var select = document.createElement("select");
