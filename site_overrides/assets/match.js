@@ -4,7 +4,8 @@
    The query is split at spaces into words; a text matches when every word occurs in it as one
    contiguous string, either as typed or as a full form of the common abbreviation it contains
    (abbreviations.json: “社保” also finds 社会保险 and 社会保障, “社保卡” also 社会保障卡). A word is
-   expanded by the longest abbreviation it contains, from abbreviation to full form only. Letter
+   expanded by the longest entry it contains (an entry without full forms keeps it as typed), and
+   not when it already holds a full form; from abbreviation to full form only. Letter
    case, full-width letters and digits, and “-” for the “/” of a resource code do not matter.
    Whitespace in a text separates its fields (a word never spans two data items).
    No outside requests: the word list is a file of this site. */
@@ -23,8 +24,9 @@
     table = {};
     Object.keys(entries).forEach(function (key) {
       var forms = Array.isArray(entries[key]) ? entries[key] : [];
+      // An entry with no full form keeps the words holding it as typed (工商户 is not 工商 expanded).
       var full = forms.map(normalize).filter(function (form) { return form && form.indexOf(" ") === -1; });
-      if (normalize(key) && full.length) { table[normalize(key)] = full; }
+      if (normalize(key)) { table[normalize(key)] = full; }
     });
     keys = Object.keys(table).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); });
   }

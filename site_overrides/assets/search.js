@@ -291,7 +291,8 @@
       excerpt(text, hit.hit.field, hit.hit.at);
     } else {
       var body = meta.code !== undefined ? meta.summary || "" : (data.content || "");
-      if (meta.title && body.indexOf(meta.title) === 0) { body = body.slice(meta.title.length).replace(/^[.\s]+/, ""); }
+      var head = (meta.title || "").split("（")[0];  // a member catalog's record: its name, then （目录）
+      if (head && body.indexOf(head) === 0) { body = body.slice(head.length).replace(/^[.\s]+/, ""); }
       text.append(clip(body, 0, 120));
     }
     element.appendChild(text);
