@@ -1,8 +1,8 @@
 /* The filter bar of a list (a box marked data-filter): the text box keeps the rows that match
    (match.js: every word as a contiguous string, common abbreviations with their full forms), each
    select keeps the rows whose data-<key> equals its choice, and the count is announced. A row's
-   text is its data-match (for resources: the fields the search page matches too, _macros.html
-   match_text), or else its cells.
+   text is its cells and its data-match: for a resource, with its code, name and department in the
+   cells, all the search page matches it on (_macros.html match_text), and the row's other columns.
 
    A list too long for one page names its rows' files on the box:
      data-filter-pages="rows/1.json rows/2.json"  URLs relative to the page, in list order; together
@@ -63,10 +63,7 @@
   };
 
   Row.prototype.haystack = function () {
-    if (this.text === null) {
-      var own = this.attribute("data-match");
-      this.text = match.normalize(own === null ? this.cellTexts().join("\n") : own);
-    }
+    if (this.text === null) { this.text = match.normalize(this.cellTexts().join("\n") + "\n" + (this.attribute("data-match") || "")); }
     return this.text;
   };
 

@@ -2,8 +2,8 @@
    a page is listed only if every word of the query, or a full form of the abbreviation in it,
    occurs as one contiguous string (match.js, the rule of the lists' filter bars too) in what the
    page is about: for a resource its name, code, data items' names, summary, department, and the
-   conditions, reasons and legal bases of its sharing, opening and delisting (the fields of the
-   lists' filter bars, _macros.html match_text); for a department, a legal basis or a member
+   conditions, reasons and legal bases of its sharing, opening and delisting (as the lists' filter
+   bars, _macros.html match_text); for a department, a legal basis or a member
    catalog's record, its title and text. Pagefind alone matches Chinese by words and characters
    found anywhere in a page: 公积金 listed 14 pages none of which mentions it.
 
