@@ -73,7 +73,7 @@ def test_search_finds_the_business_licence_and_opens_it(page: Any, base_url: str
     page.goto(base_url)
     page.fill("#catalog-q", "营业执照")
     page.press("#catalog-q", "Enter")
-    result = page.locator(".pagefind-ui__result-link", has_text="营业执照电子证照信息")
+    result = page.locator(".catalog-result > a", has_text="营业执照电子证照信息")
     result.first.wait_for(timeout=10_000)
     result.first.click()
     page.wait_for_url("**/resources/104001-000001/")
@@ -82,13 +82,10 @@ def test_search_finds_the_business_licence_and_opens_it(page: Any, base_url: str
 
 def test_search_filters_by_share_type(page: Any, base_url: str) -> None:
     page.goto(base_url + "search/?q=统一社会信用代码")
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
-    share = page.locator(".pagefind-ui__filter-name", has_text="共享类型")
-    share.wait_for(timeout=20_000)
-    share.click()
-    page.get_by_label("不予共享").check()
-    page.wait_for_timeout(500)
-    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    page.locator(".catalog-result").first.wait_for(timeout=10_000)
+    page.get_by_label("共享类型").select_option("不予共享")
+    page.wait_for_selector('#catalog-search[data-search-done="统一社会信用代码"]')
+    titles = page.locator(".catalog-result > a").all_inner_texts()
     assert titles == ["企业信用修复申请材料"]
 
 
@@ -155,7 +152,7 @@ def test_first_search_downloads_little(page: Any, base_url: str) -> None:
 
     page.on("response", record)
     page.goto(base_url + "search/?q=营业执照")
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=10_000)
+    page.locator(".catalog-result").first.wait_for(timeout=10_000)
     page.wait_for_load_state("networkidle")
     data = sum(size for name, size in sizes.items() if name.startswith(("index/", "fragment/", "filter/")) or name.endswith(".pf_meta"))
     assert any(name.startswith("index/") for name in sizes), sizes
@@ -175,12 +172,12 @@ def test_hostile_values_show_as_text_and_run_nothing(page: Any, hostile_url: str
     article = page.locator("article")
     assert article.locator("img, details, script, strong:not(.catalog-sample)").count() == 0
     assert article.locator("a[href^='javascript:']").count() == 0
-    article.get_by_text("<img src=x onerror=alert(5)>", exact=False).first.hover()
+    article.get_by_text("<img src=x onerror=alert(5)>", exact=False).filter(visible=True).first.hover()
     page.goto(hostile_url + "departments/shichang/")
     assert page.title() == f"{HOSTILE_DEPARTMENT} - 测试市政务数据资源目录"
     page.goto(hostile_url + "lists/duties/")
     page.goto(hostile_url + "search/?q=恶意")
-    result = page.locator(".pagefind-ui__result-link").first
+    result = page.locator(".catalog-result > a").first
     result.wait_for(timeout=10_000)
     assert "<script>alert(1)</script>恶意" in result.inner_text()
     page.wait_for_timeout(300)

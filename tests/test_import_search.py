@@ -42,13 +42,13 @@ def test_search_finds_imported_resources(tmp_path: Path) -> None:
             if data["status"] == "已下线":
                 continue
             page.goto(base + f"search/?q={data['name']}")
-            link = page.locator(".pagefind-ui__result-link", has_text=data["name"])
+            link = page.locator(".catalog-result > a", has_text=data["name"])
             link.first.wait_for(timeout=15_000)
             link.first.click()
             page.wait_for_url(f"**/resources/{code.replace('/', '-')}/")
         item = next(iter(imported.values()))["items"][-1]["name"]
         page.goto(base + f"search/?q={item}")
-        page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+        page.locator(".catalog-result > a").first.wait_for(timeout=15_000)
 
 
 def test_search_index_in_parts_finds_resources_of_every_part(tmp_path: Path) -> None:
@@ -68,6 +68,6 @@ def test_search_index_in_parts_finds_resources_of_every_part(tmp_path: Path) -> 
     with browsing(tmp_path / "site", executable) as (page, base):
         for code, name in names.items():
             page.goto(base + f"search/?q={name}")
-            link = page.locator(".pagefind-ui__result-link", has_text=name)
+            link = page.locator(".catalog-result > a", has_text=name)
             link.first.wait_for(timeout=15_000)
             assert code.replace("/", "-") in (link.first.get_attribute("href") or "")

@@ -99,7 +99,7 @@ def plan(data: Published, rows: int = 0) -> list[PagePlan]:
 PAGE_ROWS = 1000
 """Resources per page of a list (plugin option ``list_page_rows``) (清单): a provincial share list of 35,000 resources is 35 pages of
 about 0.7 MB instead of one of 25 MB. The filter of any page covers the whole list: it loads the
-other pages' rows when used (``site_overrides/assets/catalog.js``)."""
+other pages' rows when used (``site_overrides/assets/filter.js``)."""
 
 
 def page_count(entry: ResourceList, data: Published, rows: int) -> int:

@@ -1,64 +1,27 @@
 /* Catalog site: everything relative to today (notice countdowns, 数据截至, overdue deadlines, stale
-   entries) counted on the reader's day, filter and sort tables, start the Pagefind search UI.
-   No outside requests. */
+   entries) counted on the reader's day, sortable tables, cards on phones; loads the lists' filter
+   (filter.js) and the search page (search.js) where a page has them. No outside requests. */
 (function () {
   "use strict";
 
-  /* A list in pages (data-filter-pages: the other pages' addresses): the first use of the filter
-     loads the rows of every other page into this table, so that it finds in the whole list; with
-     no filter, only this page's own rows show. */
-  function morePages(box, then) {
-    var urls = (box.getAttribute("data-filter-pages") || "").split(" ").filter(Boolean);
-    var body = box.querySelector("tbody");
-    var count = box.querySelector("[data-filter-count]");
-    if (count) { count.textContent = "正在载入整个清单……"; }
-    Promise.all(urls.map(function (url) {
-      return fetch(url).then(function (response) { return response.text(); });
-    })).then(function (pages) {
-      pages.forEach(function (html) {
-        var page = new DOMParser().parseFromString(html, "text/html");
-        page.querySelectorAll("[data-filter] tbody tr").forEach(function (row) {
-          row.setAttribute("data-filter-more", "");
-          body.appendChild(document.importNode(row, true));
-        });
-      });
-      then();
-    }, then);
+  // This script's folder (``assets/``): the other scripts and the word list are loaded from there.
+  var assets = document.currentScript ? new URL(".", document.currentScript.src).href : "assets/";
+
+  function load(name) {
+    var script = document.createElement("script");
+    script.src = assets + name;
+    script.async = false;  // in the order asked for: match.js before the scripts that use it
+    document.body.appendChild(script);
   }
 
-  function filterTable(box) {
-    var text = box.querySelector("[data-filter-text]");
-    var selects = box.querySelectorAll("select[data-filter-key]");
-    var rows = box.querySelectorAll("tbody tr");
-    var count = box.querySelector("[data-filter-count]");
-    var total = box.getAttribute("data-filter-total");
-    var loaded = !box.hasAttribute("data-filter-pages");
-    function apply() {
-      var needle = text ? text.value.trim().toLowerCase() : "";
-      var chosen = needle !== "" || Array.prototype.some.call(selects, function (select) { return select.value; });
-      if (chosen && !loaded) {
-        loaded = true;
-        morePages(box, function () { rows = box.querySelectorAll("tbody tr"); apply(); });
-        return;
-      }
-      var shown = 0;
-      rows.forEach(function (row) {
-        var ok = !needle || row.textContent.toLowerCase().indexOf(needle) !== -1;
-        if (!chosen && row.hasAttribute("data-filter-more")) { ok = false; }
-        selects.forEach(function (select) {
-          var want = select.value;
-          if (ok && want && row.getAttribute("data-" + select.getAttribute("data-filter-key")) !== want) { ok = false; }
-        });
-        row.hidden = !ok;
-        if (ok) { shown += 1; }
-      });
-      if (count) { count.textContent = "显示 " + shown + " / " + (total || rows.length) + " 条"; }
-    }
-    if (text) { text.addEventListener("input", apply); }
-    selects.forEach(function (select) { select.addEventListener("change", apply); });
-    apply();
+  // Table order: numbers as numbers, everything else in Chinese collation (≈ pinyin).
+  function compare(x, y) {
+    var nx = parseFloat(x), ny = parseFloat(y);
+    return (!isNaN(nx) && !isNaN(ny) && String(nx) === x && String(ny) === y) ? nx - ny : x.localeCompare(y, "zh");
   }
 
+  // A sortable table sorts its rows in the page, or asks its owner (a list filter whose rows are
+  // loaded in pages, filter.js) through ``table.catalogSort(column, ascending)``.
   function sortTable(table) {
     table.querySelectorAll("th button[data-sort]").forEach(function (button) {
       button.addEventListener("click", function () {
@@ -67,39 +30,19 @@
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         th.parentNode.querySelectorAll("th").forEach(function (other) { other.removeAttribute("aria-sort"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        if (typeof table.catalogSort === "function") {
+          table.catalogSort(index, ascending);
+          return;
+        }
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var x = a.cells[index].textContent.trim(), y = b.cells[index].textContent.trim();
-          var nx = parseFloat(x), ny = parseFloat(y);
-          var order = (!isNaN(nx) && !isNaN(ny) && String(nx) === x && String(ny) === y) ? nx - ny : x.localeCompare(y, "zh");
+          var order = compare(a.cells[index].textContent.trim(), b.cells[index].textContent.trim());
           return ascending ? order : -order;
         });
         rows.forEach(function (row) { body.appendChild(row); });
       });
     });
-  }
-
-  function startSearch() {
-    var box = document.getElementById("catalog-search");
-    if (!box || typeof PagefindUI === "undefined") { return; }
-    var bundle = box.getAttribute("data-bundle");
-    function start(parts) {
-      var ui = new PagefindUI({
-        element: "#catalog-search", bundlePath: bundle,
-        mergeIndex: parts.map(function (name) { return { bundlePath: bundle + name + "/" }; }),
-        showSubResults: false, showImages: false,
-        translations: { placeholder: "搜索资源名称、摘要、信息项、部门", zero_results: "没有找到与 [SEARCH_TERM] 相关的内容" }
-      });
-      var input = box.querySelector("input.pagefind-ui__search-input");
-      if (input) { input.id = "catalog-search-input"; }
-      var query = new URLSearchParams(window.location.search).get("q");
-      if (query) { ui.triggerSearch(query); }
-    }
-    // A large catalog's index is in parts (pagefind/parts.json), merged at search time.
-    fetch(bundle + "parts.json").then(function (response) {
-      return response.ok ? response.json() : [];
-    }).then(start, function () { start([]); });
   }
 
   // Days left of a public notice, counted on the reader's day (Beijing time), not the build's.
@@ -182,16 +125,22 @@
 
   // Data tables: each cell carries its column's name, shown on phones where rows become cards
   // (catalog.css), so no column is ever hidden off-screen.
-  function cards(table) {
+  function columnNames(table) {
     var head = table.tHead && table.tHead.rows[0];
-    if (!head || head.cells.length < 4 || !table.tBodies.length) { return; }  // narrow tables fit as they are
-    var names = Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); });
+    return head ? Array.prototype.map.call(head.cells, function (th) { return th.textContent.trim(); }) : [];
+  }
+
+  function labelRow(row, names) {
+    Array.prototype.forEach.call(row.cells, function (cell, index) {
+      if (names[index]) { cell.setAttribute("data-label", names[index]); }
+    });
+  }
+
+  function cards(table) {
+    var names = columnNames(table);
+    if (names.length < 4 || !table.tBodies.length) { return; }  // narrow tables fit as they are
     Array.prototype.forEach.call(table.tBodies, function (body) {
-      Array.prototype.forEach.call(body.rows, function (row) {
-        Array.prototype.forEach.call(row.cells, function (cell, index) {
-          if (names[index]) { cell.setAttribute("data-label", names[index]); }
-        });
-      });
+      Array.prototype.forEach.call(body.rows, function (row) { labelRow(row, names); });
     });
     table.setAttribute("data-cards", "");
   }
@@ -220,9 +169,13 @@
   document.querySelectorAll("[data-asof]").forEach(function (element) { asof(element, today); });
   document.querySelectorAll("[data-deadline-due]").forEach(function (element) { deadline(element, today); });
   document.querySelectorAll("[data-stale]").forEach(function (box) { staleness(box, today); });
-  document.querySelectorAll("[data-filter]").forEach(filterTable);
   document.querySelectorAll("table[data-sortable]").forEach(sortTable);
-  startSearch();
+  window.catalogSite = { assets: assets, compare: compare, columnNames: columnNames, labelRow: labelRow };
+  // The lists' filter bars and the search page, with the matching rule they share.
+  var filters = document.querySelector("[data-filter]"), search = document.getElementById("catalog-search");
+  if (filters || search) { load("match.js"); }
+  if (filters) { load("filter.js"); }
+  if (search) { load("search.js"); }
   // The theme wraps tables after loading (its document$ observable); measure after it, and again on resize.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(function () { window.setTimeout(scrollRegions, 0); });
