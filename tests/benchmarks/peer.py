@@ -73,7 +73,7 @@ def write_site(repo: Path, site: Path) -> list[Path]:
     bases = {entry["id"]: entry for entry in _load(catalog / "legal_bases.yaml") or []}
     for name, value in (("registry", registry), ("departments", departments), ("bases", bases)):
         (data / f"{name}.json").write_text(json.dumps(value, ensure_ascii=False, default=str), encoding="utf-8")
-    history = _history(repo)
+    history = _history(repo, departments, registry)
     written = []
     for path in sorted(catalog.glob("*/*.yaml")):
         if RESOURCE.fullmatch(path.stem):
@@ -115,18 +115,24 @@ def _load(path: Path) -> Any:
     return yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
 
 
-def _history(repo: Path) -> dict[str, list[list[str]]]:
-    """Each catalog file's commits, newest first: [date, subject, author, sha] (as the project shows)."""
-    log = subprocess.run(
-        ["git", "log", "--date=short", "--format=%x1e%ad%x1f%s%x1f%an%x1f%H", "--name-only", "--", "catalog"],
-        cwd=repo, capture_output=True, text=True, check=True,
-    ).stdout
+def _history(repo: Path, departments: dict[str, Any], registry: Any) -> dict[str, list[list[str]]]:
+    """Each catalog file's commits, newest first: [date, title, departments, sha], the words the
+    project shows (its own first-parent log and :mod:`generator.publish.changelog`: the pull
+    request's title or a summary of the change, and the departments whose folders it changed).
+    Converting the catalog is not timed, so the peer may use the project's code for it."""
+    from generator import gitrepo
+    from generator.publish.changelog import entry
+
+    opened = gitrepo.open_repo(repo)
+    commits = gitrepo.log(opened, "catalog")
+    bodies = gitrepo.merge_bodies(opened, "catalog")
+    names = {folder: str(value.get("name", folder)) for folder, value in departments.items()}
+    bureau = str((registry or {}).get("bureau", {}).get("name", ""))
     found: dict[str, list[list[str]]] = {}
-    for record in log.split("\x1e")[1:]:
-        head, _, names = record.partition("\n")
-        entry = head.split("\x1f")
-        for name in names.split():
-            found.setdefault(name, []).append(entry)
+    for commit in commits:
+        shown = entry(commit, bodies.get(commit.sha, ""), "catalog", names, bureau)
+        for change in commit.changes:
+            found.setdefault(change.path, []).append([shown.date, shown.summary, shown.author, shown.sha])
     return found
 
 
