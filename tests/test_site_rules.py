@@ -101,3 +101,19 @@ def test_field_reference_cites_no_region_it_points_at_the_rules(site: Path) -> N
     html = text_of(article(page(site, "reference/fields/index.html")))
     assert {region for region in REGIONS if region in html} == set()
     assert "按规则配置，见 R-033" in html and "regulation-" not in html
+
+
+def test_lists_promise_a_notice_only_where_the_profile_sets_one(site: Path, tmp_path: Path) -> None:
+    """吉林's text sets no public notice before delisting (nor do 贵州, 滨州, 修武 or the national
+    baseline): its 公示 and 已下线 lists must not speak of a notice period having run, while
+    广西's (30 days, 第二十二条) do."""
+    catalog = tmp_path / "catalog"
+    shutil.copytree(TESTS / "corpus" / "site" / "catalog", catalog)
+    registry = catalog / "registry.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("profile: guangxi\n", "profile: jilin\n"), encoding="utf-8")
+    build(catalog, tmp_path / "site", search=False)
+    for path in ("lists/notices/index.html", "lists/delisted/index.html", "lists/index.html"):
+        jilin = text_of(article(page(tmp_path / "site", path)))
+        assert "公示期满" not in jilin, path
+        assert "公示期满" in text_of(article(page(site, path))), path
+    assert "没有规定下线前的公示期" in text_of(article(page(tmp_path / "site", "lists/notices/index.html")))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from generator.load.model import STATUS_DELISTED, STATUS_NOTICE, Resource
 from generator.publish.model import Published
@@ -27,6 +28,15 @@ class ResourceList:
     """``share``/``open``/``delisting``: show that attribute's condition and legal bases."""
     rule: str = ""
     """The rule whose article (under the catalog's profile) requires the list; shown after ``intro``."""
+    intro_without_notice: str = ""
+    """``intro`` for a profile whose regulation sets no public notice before delisting (贵州,
+    吉林, 滨州, 修武 and the national baseline have none): the list must not promise one."""
+
+    def intro_for(self, profile: Any) -> str:
+        """What the list is under ``profile``: a notice is spoken of only where its text sets one."""
+        if self.intro_without_notice and profile.deadline("notice") is None:
+            return self.intro_without_notice
+        return self.intro
 
 
 def _pick(test: Callable[[Resource], bool]) -> Callable[[Published], tuple[Resource, ...]]:
@@ -81,6 +91,7 @@ RESOURCE_LISTS: tuple[ResourceList, ...] = (
         _pick(lambda r: r.status == STATUS_NOTICE),
         "delisting",
         "P-004",
+        "已申请下线、尚未下线（状态为“公示中”）的资源。本目录所依据的办法没有规定下线前的公示期。",
     ),
     ResourceList(
         "delisted",
@@ -89,6 +100,7 @@ RESOURCE_LISTS: tuple[ResourceList, ...] = (
         _pick(lambda r: r.status == STATUS_DELISTED),
         "delisting",
         "P-001",
+        "已下线的资源。条目和变更历史永久保留，页面和地址不变。",
     ),
 )
 
