@@ -35,6 +35,7 @@ def test_a_resource_checked_before_is_lazy_and_equal_to_a_full_load(base_catalog
         assert "items" not in resource.__dict__, "not parsed before a field outside the summary is read"
         assert resource.code == expected[resource.path].code and resource.item_names() == expected[resource.path].item_names()
         assert resource.share == expected[resource.path].share and resource.delisting == expected[resource.path].delisting
+        assert resource.summary == expected[resource.path].summary, "a list row's text is known without the file"
         assert "items" not in resource.__dict__
         for field in dataclasses.fields(expected[resource.path]):
             assert getattr(resource, field.name) == getattr(expected[resource.path], field.name), field.name
@@ -58,4 +59,21 @@ def test_a_changed_file_is_read_and_a_file_changed_after_validation_is_refused(b
     path.write_text(path.read_text(encoding="utf-8").replace("summary: ", "summary: 偷改：", 1), encoding="utf-8")
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     with pytest.raises(snapshot.Changed, match="在生成过程中被修改"):
-        _ = other.summary
+        _ = other.items
+
+
+def test_a_summary_cached_by_an_older_version_is_not_used(base_catalog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cached summaries' shape is the code's (load/lazy.py): a cache written before a field was
+    added to the summary is checked again, not read into a resource missing that field."""
+    store = Store(tmp_path / "cache", b"k" * 32)
+    batch.check_catalog(snapshot.Folder(base_catalog, store), "catalog", TODAY, store)
+    lazy_source = Path(batch.__file__).resolve().parent.parent / "load" / "lazy.py"
+    real = Path.read_bytes
+
+    def newer(path: Path) -> bytes:
+        data = real(path)
+        return data + b"\n# a newer summary\n" if path.resolve() == lazy_source else data
+
+    monkeypatch.setattr(Path, "read_bytes", newer)
+    again = batch.check_catalog(snapshot.Folder(base_catalog, store), "catalog", TODAY, store)
+    assert not any(isinstance(r, LazyResource) for r in again.catalog.resources), "the old cache is not used"

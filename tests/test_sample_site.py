@@ -190,7 +190,7 @@ def test_what_depends_on_today_is_counted_on_the_readers_day(browser: Any, base_
     figures = stats.compute(later)
     assert page.locator("[data-stale-count]").inner_text() == str(len(figures.stale))
     visible = page.locator("tr[data-stale-row]:not([hidden]) td:first-child").all_inner_texts()
-    assert sorted(visible) == sorted(s.resource.name for s in figures.stale)
+    assert sorted(visible) == sorted(s.name for s in figures.stale)
     page.context.close()
 
 

@@ -1,10 +1,10 @@
 """Resources known by a summary, their file parsed only when a field outside it is read.
 
 A rebuild needs of most resources only what lists, counts, keys and deadlines use: code, name,
-department, status, share and open attributes, delisting, dates, related codes and the names of
-their 信息项. That summary is cached with each file's validation result
+department, status, share and open attributes, delisting, dates, related codes, the summary text
+and the names of their 信息项 (all a list row shows and filters on). That summary is cached with each file's validation result
 (:mod:`generator.validate.batch`); a :class:`LazyResource` carries it, and reading any other field
-(the 信息项 themselves, the summary text, the document) parses the file — checked against the
+(the 信息项 themselves, the document) parses the file — checked against the
 digest it was validated with — and fills in every field. To everything that reads it, it is a
 :class:`~generator.load.model.Resource`.
 """
@@ -19,7 +19,7 @@ from generator.load.model import Attribute, Delisting, Resource
 
 SUMMARY = (
     "code", "name", "department", "status", "update_cycle", "published", "mounted", "related", "consumers",
-    "corrections", "applications",
+    "corrections", "applications", "summary",
 )
 """Plain fields of the summary; ``share``, ``open``, ``delisting`` and the item names are added."""
 _FIELDS = tuple(f.name for f in dataclasses.fields(Resource))

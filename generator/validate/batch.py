@@ -37,9 +37,11 @@ PARALLEL_FROM = 400
 _CHECKING_MODULES = (
     "validate/batch", "load/catalog", "law/deadlines", "law/holidays", "load/layout", "load/model",
     "load/personal", "law/profiles", "load/schemas", "load/textsafety", "load/uscc", "law/workdays",
-    "load/yamlfile",
+    "load/yamlfile", "load/lazy",
 )
-"""The code a file's problems depend on (with ``rules/``, profiles and schemas): the fingerprint."""
+"""The code a file's cached result depends on (with ``rules/``, profiles and schemas): the
+fingerprint. ``load/lazy`` defines the summary cached with each result: a new field in it must not
+meet summaries cached without it."""
 
 _worker: dict[str, Any] = {}
 
