@@ -94,21 +94,40 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"catalog：用法错误：{translate_error(message)}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(chosen: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every sub-command; with ``chosen`` (a sub-command's name) only that one's
+    module is imported and its arguments defined, the others are names only: importing all of
+    them (the importer's pinyin tables, MkDocs…) cost each command about two seconds."""
     parser = _Parser(prog="catalog", description="政务数据资源目录：校验、审核、发布。")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0", help="显示版本号并退出")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for name in COMMANDS:
+        shown = command_name(name)
+        if chosen is not None and shown != chosen:
+            commands.add_parser(shown)
+            continue
         module = importlib.import_module(f"generator.commands.{name}")
-        sub = commands.add_parser(name.rstrip("_").replace("_", "-"), help=module.HELP, description=module.HELP)
+        sub = commands.add_parser(shown, help=module.HELP, description=module.HELP)
         module.add_arguments(sub)
         sub.set_defaults(handler=module.run)
     return parser
 
 
+def command_name(module: str) -> str:
+    """The sub-command a module of :mod:`generator.commands` defines (``import_`` → ``import``)."""
+    return module.rstrip("_").replace("_", "-")
+
+
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The sub-command ``argv`` names, when it names one (its first word not an option)."""
+    first = next((word for word in argv if not word.startswith("-")), None)
+    return first if first in {command_name(name) for name in COMMANDS} else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_chosen(words))
+    args = parser.parse_args(words)
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE

@@ -163,3 +163,22 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         cli.main(["--version"])
     assert capsys.readouterr().out == "catalog 0.1.0\n"
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    """``catalog validate`` does not pay for importing every other command (the importer's pinyin
+    tables, MkDocs): about two seconds on each run, each pull-request check and each rebuild."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "try:\n    main(['validate', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('generator.commands.', 'mkdocs', 'pypinyin'))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert "用法：catalog validate" in done.stdout, "the chosen command's own help"
+    assert "'generator.commands.validate'" in done.stdout
+    for other in ("generator.commands.import_", "generator.commands.build", "generator.commands.serve", "mkdocs", "pypinyin"):
+        assert f"'{other}'" not in done.stdout, other
