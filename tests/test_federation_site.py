@@ -64,7 +64,7 @@ def test_download_and_search_index_of_member_records(sites) -> None:
     assert len(records) == 9 and {r["member"] for r in records} == {"450100", "450200", "450221"}
     first = next(r for r in records if r["id"] == "450100:101001/000001")
     assert first["revision"] == revision and first["harvested"] == DAY and first["member_name"] == "测试市"
-    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8"))[-1] == "part-members"
+    assert json.loads((site / "pagefind" / "parts.json").read_text(encoding="utf-8"))["parts"][-1] == "part-members"
     meta = (site / "pagefind" / "part-members" / "pagefind-entry.json").read_text(encoding="utf-8")
     assert '"page_count":9' in meta.replace(" ", "")
     filters = list((site / "pagefind" / "part-members" / "filter").glob("*.pf_filter"))

@@ -57,7 +57,7 @@ def test_search_index_in_parts_finds_resources_of_every_part(tmp_path: Path) -> 
     catalog = tmp_path / "catalog"
     shutil.copytree(SITE_CORPUS, catalog)
     build(catalog, tmp_path / "site", search=True, part_size=2)
-    parts = json.loads((tmp_path / "site" / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    parts = json.loads((tmp_path / "site" / "pagefind" / "parts.json").read_text(encoding="utf-8"))["parts"]
     assert len(parts) >= 2
     assert all((tmp_path / "site" / "pagefind" / name / "pagefind-entry.json").is_file() for name in parts)
     names = {}

@@ -9,6 +9,7 @@ the previous generation) and compares with a build into a new folder with an emp
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import shutil
@@ -151,3 +152,34 @@ def _move(project: GitRepo) -> None:
 
 def _delist(project: GitRepo) -> None:
     project.replace(NOTICED, "status: 在用\n", "status: 公示中\ndelisting:\n  reason: 已由新系统取代\n  basis: [pipl-13]\n")
+
+
+def test_search_after_a_rebuild_finds_the_new_text_and_not_the_old(
+    project: GitRepo, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The search index in parts (two pages each here): a rebuild after a rename keeps the renamed
+    page's part and indexes the page into the revised bundle; in Chromium the new name finds the
+    page, the old name no longer does, and a resource moved to another department is found once."""
+    from browse import browsing, need_chromium
+
+    executable = need_chromium()
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      catalog_dir: catalog\n", "      catalog_dir: catalog\n      search_part_size: 2\n", 1), encoding="utf-8")
+    build(caplog)
+    project.replace(RENAMED, "name: 户籍人口基本信息", "name: 户籍人口基础台账")
+    _move(project)
+    log = build(caplog)
+    assert "只把有变化的" in log, log
+    listing = json.loads((project.root / "site" / "pagefind" / "parts.json").read_text(encoding="utf-8"))
+    assert "revised" in listing["parts"] and "resources/101001-000001/" in listing["revised"]
+    with browsing(project.root / "site", executable) as (page, base):
+        for query, shown in (("户籍人口基础台账", 1), ("户籍人口基本信息", 0)):
+            page.goto(base + f"search/?q={query}")
+            page.wait_for_selector(f'#catalog-search[data-search-done="{query}"]', timeout=30_000)
+            found = page.locator('.catalog-result > a[href*="101001-000001"]').count()
+            assert found == shown, (query, found)
+        moved = project.read("catalog/gongan/102001-000001.yaml").split("name: ", 1)[1].splitlines()[0].strip()
+        page.goto(base + f"search/?q={moved}")
+        page.wait_for_selector(f'#catalog-search[data-search-done="{moved}"]', timeout=30_000)
+        assert page.locator('.catalog-result > a[href*="102001-000001"]').count() == 1, "once, not its old copy too"

@@ -110,8 +110,9 @@ def publish(data: Published, outputs: Outputs, search: bool) -> None:
         asyncio.run(_index(found, site))
         outputs.adopt_tree(f"pagefind/{PART}", "")
         parts_file = site / "pagefind" / "parts.json"
-        parts = json.loads(parts_file.read_text(encoding="utf-8")) if parts_file.is_file() else []
-        outputs.write("pagefind/parts.json", "", (json.dumps([*parts, PART]) + "\n").encode())
+        listing = json.loads(parts_file.read_text(encoding="utf-8")) if parts_file.is_file() else {}
+        listing["parts"] = [*listing.get("parts", []), PART]
+        outputs.write("pagefind/parts.json", "", (json.dumps(listing, ensure_ascii=False) + "\n").encode())
 
 
 async def _index(found: fed.Combined, site: Path) -> None:

@@ -13,6 +13,14 @@ see :func:`generator.site.resources.search_key`): a rebuild after one resource c
 part again and takes the others over from the earlier build (:mod:`generator.caching.outputs`),
 and a change of the theme around the pages indexes nothing again.
 
+A rebuild does not index a whole part again for a few changed pages. Each part records the key of
+every page it holds (``pages.json`` in its folder); when at most :data:`DELTA_MOST` of a part's
+pages changed, came or went, the part is taken over as it was and the changed pages are indexed
+into a small bundle of their own, ``pagefind/revised/``, each marked with the meta field
+``revised``. ``parts.json`` names the bundles and the pages whose earlier copy in a part is out of
+date (``revised``): the search page drops a result for such a page unless it comes from the
+revised bundle. A part with more changes is indexed again whole and leaves the revised bundle.
+
 Parts trade a rebuild's time against a visitor's first search: each part adds its own index
 chunk, filters and metadata (about 70 KB) to the first search, and re-indexing a part takes time
 in proportion to its pages. A catalog is split into parts of at least ``part_size`` pages and at
@@ -55,7 +63,14 @@ MAX_PARTS = 10
 """Index parts at most, whatever the catalog's size: each adds about 70 KB to a first search."""
 
 PARTS_FILE = "pagefind/parts.json"
-"""The list of part bundles the search page merges (``[]`` when the site has one index)."""
+"""``{"parts": [bundles the search page merges], "revised": [pages whose copy in a part is out of
+date]}``; no parts when the site has one index."""
+DELTA_MOST = 200
+"""Changed pages of a part indexed in the revised bundle at most; beyond, the part is indexed again."""
+REVISED = "revised"
+"""The bundle of pages changed since their part was indexed, and the meta field marking them."""
+PAGES_FILE = "pages.json"
+"""In each part's folder: the key of each page it holds, as it was indexed."""
 MAIN = ("departments", "bases")
 """Folders of the pages in the main bundle (when the resources are in parts)."""
 BODY = "<div data-pagefind-body>"
@@ -90,21 +105,69 @@ def index(
     if not whole:
         for stem, department in sorted(stems.items()):
             parts.setdefault(zlib.crc32(department.encode()) % count, []).append(stem)
-    names, reused = [], 0
+    names, reused, kept = [], 0, 0
+    revised: set[str] = set()
     for number in sorted(parts):
         name = f"part-{number:02d}"
-        part_key = _key(version, name, [(s, keys.get(s, "")) for s in parts[number]], [])
+        pages = {stem: keys.get(stem, "") for stem in parts[number]}
+        part_key = _key(version, name, sorted(pages.items()), [])
+        names.append(name)
         if outputs.reuse_group(f"pagefind/{name}/", part_key):
             reused += 1
-        else:
-            _clear(site / "pagefind" / name)
-            _run_pages(site, parts[number], f"pagefind/{name}")
-            outputs.adopt_tree(f"pagefind/{name}", part_key)
-        names.append(name)
+            continue
+        changed = _changes(outputs, version, name, pages)
+        if changed is not None:
+            kept += 1
+            revised |= changed
+            continue
+        _clear(site / "pagefind" / name)
+        _run_pages(site, parts[number], f"pagefind/{name}")
+        (site / "pagefind" / name / PAGES_FILE).write_text(json.dumps(pages, sort_keys=True) + "\n", encoding="utf-8")
+        outputs.adopt_tree(f"pagefind/{name}", part_key)
+    # A page out of date in a kept part and now in a part indexed just now is in both: the revised
+    # bundle holds it too, so that the search page can tell the current copy.
+    current = sorted(stem for stem in revised if stem in stems)
+    if current:
+        revised_key = _key(version, REVISED, [(stem, keys.get(stem, "")) for stem in current], [])
+        if not outputs.reuse_group(f"pagefind/{REVISED}/", revised_key):
+            _clear(site / "pagefind" / REVISED)
+            _run_pages(site, current, f"pagefind/{REVISED}", mark=REVISED)
+            outputs.adopt_tree(f"pagefind/{REVISED}", revised_key)
+        names.append(REVISED)
     if names:
-        log.info(f"搜索索引：{len(names)} 个部分，其中 {reused} 个未变，沿用上次生成的文件" + ("；主索引重建" if fresh else ""))
-    text = (json.dumps(names) + "\n").encode()
+        note = f"，{kept} 个只把有变化的 {len(current)} 个页面补入索引" if kept else ""
+        log.info(f"搜索索引：{len(parts)} 个部分，其中 {reused} 个未变，沿用上次生成的文件{note}" + ("；主索引重建" if fresh else ""))
+    listing = {"parts": names, REVISED: [f"resources/{stem}/" for stem in sorted(revised)]}
+    text = (json.dumps(listing, ensure_ascii=False) + "\n").encode()
     outputs.write(PARTS_FILE, "parts:" + hashlib.sha256(text).hexdigest(), text)
+
+
+def _changes(outputs: Outputs, version: str, name: str, pages: dict[str, str]) -> set[str] | None:
+    """The pages of part ``name`` changed, added or gone since an earlier generation indexed it,
+    when that part can be kept as it is (and is now taken over): at most :data:`DELTA_MOST`, every
+    page with a key, the earlier part intact and its list of pages the one it was indexed from."""
+    if not all(pages.values()):
+        return None
+    prefix = f"pagefind/{name}/"
+    for source in outputs.sources:
+        found = {e.key for p, e in source.files.items() if p.startswith(prefix)}
+        if len(found) != 1:
+            continue
+        (old_key,) = found
+        if not source.holds(prefix + PAGES_FILE, old_key):
+            continue
+        try:
+            earlier = json.loads((source.folder / prefix / PAGES_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(earlier, dict) or _key(version, name, sorted(earlier.items()), []) != old_key:
+            continue
+        changed = {stem for stem, key in pages.items() if earlier.get(stem) != key}
+        changed |= {stem for stem in earlier if stem not in pages}
+        if len(changed) > DELTA_MOST:
+            return None
+        return changed if outputs.reuse_group(prefix, old_key) else None
+    return None
 
 
 def _main(outputs: Outputs, key: str, whole: bool, stems: list[str]) -> bool:
@@ -138,9 +201,10 @@ def _key(version: str, name: str, pages: list[tuple[str, str]], more: list[tuple
     return digest.hexdigest()
 
 
-def _run_pages(site: Path, stems: list[str], output: str, also: tuple[str, ...] = ()) -> None:
+def _run_pages(site: Path, stems: list[str], output: str, also: tuple[str, ...] = (), mark: str = "") -> None:
     """Index the resource pages ``stems`` (their searchable part only) and the pages below the
-    folders ``also``, writing the bundle to ``output`` below ``site``."""
+    folders ``also``, writing the bundle to ``output`` below ``site``; ``mark`` names a meta field
+    set on every page of the bundle."""
     with tempfile.TemporaryDirectory(prefix="catalog-search-", dir=site.parent) as folder:
         source = Path(folder)
         pages = [f"resources/{stem}/index.html" for stem in stems]
@@ -148,6 +212,8 @@ def _run_pages(site: Path, stems: list[str], output: str, also: tuple[str, ...] 
             pages += sorted(p.relative_to(site).as_posix() for p in (site / top).rglob("*.html"))
         for page in pages:
             body = cut((site / page).read_text(encoding="utf-8")) if (site / page).is_file() else ""
+            if body and mark:
+                body = body.replace(BODY, f'{BODY}<span hidden data-pagefind-meta="{mark}:1"></span>', 1)
             if body:
                 target = source / page
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -30,6 +30,14 @@
   var list = box.querySelector("[data-search-results]");
   var more = box.querySelector("[data-search-more]");
   var pagefind = null, state = null, latest = 0, typing = null;
+  var revised = new Set();  // addresses of pages whose copy in an index part is out of date
+
+  // A result is current unless its page changed after its part was indexed and this copy is not
+  // the one in the bundle of revised pages (meta field "revised").
+  function current(data) {
+    if (!revised.size || (data.meta && data.meta.revised)) { return true; }
+    return !revised.has(new URL(data.url, window.location.href).pathname);
+  }
   var departments = JSON.parse((box.querySelector("[data-search-departments]") || {}).textContent || "{}");
 
   // What a page is matched on, each field with its place in the order.
@@ -187,6 +195,7 @@
     return Promise.all(batch.map(function (c) { return c.result.data(); })).then(function (pages) {
       if (s.run !== latest) { return null; }
       pages.forEach(function (data, index) {
+        if (!current(data)) { return; }
         var verdict = s.words.length ? judge(data, s.words) : { tier: 0, hit: null, fields: fields(data) };
         if (verdict) {
           s.found.push({ data: data, tier: verdict.tier, hit: verdict.hit, fields: verdict.fields, score: batch[index].score, order: s.found.length });
@@ -330,9 +339,15 @@
     }).then(function () {
       return pagefind.init();
     }).then(function () {
-      // A large catalog's index is in parts (pagefind/parts.json), merged here.
-      return fetch(bundle + "parts.json").then(function (response) { return response.ok ? response.json() : []; }, function () { return []; });
-    }).then(function (parts) {
+      // A large catalog's index is in parts (pagefind/parts.json), merged here. After a rebuild
+      // the pages changed since their part was indexed are in the bundle "revised" as well: their
+      // earlier copy in a part is dropped from the results (see current()).
+      return fetch(bundle + "parts.json").then(function (response) { return response.ok ? response.json() : {}; }, function () { return {}; });
+    }).then(function (listing) {
+      var parts = Array.isArray(listing) ? listing : (listing.parts || []);
+      revised = new Set((Array.isArray(listing) ? [] : listing.revised || []).map(function (page) {
+        return new URL(page, new URL("..", bundle)).pathname;
+      }));
       return parts.reduce(function (done, name) {
         return done.then(function () { return pagefind.mergeIndex(bundle + name + "/"); });
       }, Promise.resolve());
