@@ -102,3 +102,19 @@ def test_edited_resource_reaches_the_peer_page(tmp_path: Path) -> None:
     page = (tmp_path / "hugo" / "public" / "resources" / "301001-000001" / "index.html").read_text(encoding="utf-8")
     assert "（基准修改）在本市居住半年以上" in page
     assert "修改流动人口居住登记信息摘要" in page
+
+
+def test_the_peer_site_can_be_searched_in_chromium(both_sites: tuple[Path, Path]) -> None:
+    """The benchmark's first search on the peer: Pagefind's own UI over the peer's index finds a
+    resource (the peer's search page must not depend on the project's search page script)."""
+    sys.path.insert(0, str(HERE.parent))
+    import browser
+    from browse import need_chromium
+
+    need_chromium()
+    _, hugo = both_sites
+    done = subprocess.run(peer.pagefind_command(hugo), capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = browser.browser_search(hugo, "户籍")
+    assert not isinstance(found, str), found
+    assert found[1] > 0, "Pagefind files were fetched"
