@@ -6,6 +6,7 @@ downloads alike, so a page and its download always agree.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,8 +41,17 @@ class ResourceList:
 
 
 def _pick(test: Callable[[Resource], bool]) -> Callable[[Published], tuple[Resource, ...]]:
+    """A list's selection, made once per publish model: every page of a list, its count on the
+    department and list pages and its downloads ask for it (at 50,000 resources, 224 selections of
+    a whole catalog took 20 s of a one-resource rebuild)."""
+    made: weakref.WeakKeyDictionary[Published, tuple[Resource, ...]] = weakref.WeakKeyDictionary()
+
     def select(data: Published) -> tuple[Resource, ...]:
-        return tuple(sorted((r for r in data.catalog.resources if test(r)), key=lambda r: r.code))
+        found = made.get(data)
+        if found is None:
+            found = tuple(sorted((r for r in data.catalog.resources if test(r)), key=lambda r: r.code))
+            made[data] = found
+        return found
 
     return select
 
