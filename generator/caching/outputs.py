@@ -23,6 +23,7 @@ import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.caching.store import Store
@@ -47,6 +48,15 @@ class Generation:
 
     folder: Path
     files: dict[str, Entry] = field(default_factory=dict)
+
+    @cached_property
+    def by_key(self) -> dict[str, list[str]]:
+        """The paths made with each key (a group's files share one): looked up, not scanned, for
+        each group taken over."""
+        found: dict[str, list[str]] = {}
+        for path, entry in self.files.items():
+            found.setdefault(entry.key, []).append(path)
+        return found
 
     def holds(self, path: str, key: str) -> bool:
         """Whether the file ``path`` here is the one made with ``key``, untouched since."""
@@ -97,8 +107,8 @@ class Outputs:
             return False
         for source in self.sources:
             group = [
-                p for p, e in source.files.items()
-                if e.key == key and p.startswith(prefix) and not (exclude and p.startswith(exclude))
+                p for p in source.by_key.get(key, ())
+                if p.startswith(prefix) and not (exclude and p.startswith(exclude))
             ]
             if group and all(source.holds(p, key) for p in group):
                 for path in group:

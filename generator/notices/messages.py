@@ -64,16 +64,19 @@ def issue_body(notice: Notice, catalog: Any) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _with_mentions(lines: list[str], notice: Notice, catalog: Any) -> str:
+    """``lines`` as one message, ending with the consumers' reviewers to notify (if any)."""
+    handles = mentions(notice, catalog)
+    return "\n".join([*lines, handles] if handles else lines) + "\n"
+
+
 def end_update(notice: Notice, catalog: Any) -> str:
     lines = [
         end_marker(notice),
         f"{text(notice.name)}（{text(notice.code)}）的公示期截止日已确定：{notice.notice_end}（北京时间），"
         f"{notice.executable_from} 起可以执行下线。",
     ]
-    handles = mentions(notice, catalog)
-    if handles:
-        lines.append(handles)
-    return "\n".join(lines) + "\n"
+    return _with_mentions(lines, notice, catalog)
 
 
 def reminder(notice: Notice, catalog: Any) -> str:
@@ -82,10 +85,7 @@ def reminder(notice: Notice, catalog: Any) -> str:
         f"提醒：{text(notice.name)}（{text(notice.code)}）的公示期至 {shown_end(notice)}（北京时间），"
         f"还剩 {notice.days_left} 个{notice.unit}。期满后该资源将下线，请使用部门做好替代准备。",
     ]
-    handles = mentions(notice, catalog)
-    if handles:
-        lines.append(handles)
-    return "\n".join(lines) + "\n"
+    return _with_mentions(lines, notice, catalog)
 
 
 def pull_body(notice: Notice) -> str:

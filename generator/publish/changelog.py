@@ -172,4 +172,11 @@ def published(commits: Iterable[Commit], bodies: Mapping[str, str], prefix: str,
     names = {d.id: d.name for d in catalog.departments.values()}
     registry = catalog.registry
     bureau = str(registry.bureau.get("name", "")) if registry is not None else ""
+    return entries(commits, bodies, prefix, names, bureau)
+
+
+def entries(
+    commits: Iterable[Commit], bodies: Mapping[str, str], prefix: str, names: Mapping[str, str], bureau: str
+) -> tuple[Entry, ...]:
+    """:func:`published` with the departments' names by folder and the bureau's name given."""
     return tuple(entry(commit, bodies.get(commit.sha, ""), prefix, names, bureau) for commit in commits)

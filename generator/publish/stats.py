@@ -31,10 +31,6 @@ class Cycled:
     """The last change is older than the cycle allows."""
 
 
-Stale = Cycled
-"""A resource whose last change is older than its declared update cycle."""
-
-
 @dataclass(frozen=True)
 class Stats:
     per_department: list[tuple[str, int]]

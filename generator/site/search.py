@@ -150,12 +150,10 @@ def _changes(outputs: Outputs, version: str, name: str, pages: dict[str, str]) -
         return None
     prefix = f"pagefind/{name}/"
     for source in outputs.sources:
-        found = {e.key for p, e in source.files.items() if p.startswith(prefix)}
-        if len(found) != 1:
+        recorded = source.files.get(prefix + PAGES_FILE)  # written with the part, under its key
+        if recorded is None or not source.holds(prefix + PAGES_FILE, recorded.key):
             continue
-        (old_key,) = found
-        if not source.holds(prefix + PAGES_FILE, old_key):
-            continue
+        old_key = recorded.key
         try:
             earlier = json.loads((source.folder / prefix / PAGES_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):

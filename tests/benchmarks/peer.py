@@ -121,19 +121,14 @@ def _history(repo: Path, departments: dict[str, Any], registry: Any) -> dict[str
     request's title or a summary of the change, and the departments whose folders it changed).
     Converting the catalog is not timed, so the peer may use the project's code for it."""
     from generator import gitrepo
-    from generator.publish.changelog import entry
+    from generator.publish.changelog import entries
+    from generator.publish.history import by_file
 
     opened = gitrepo.open_repo(repo)
-    commits = gitrepo.log(opened, "catalog")
-    bodies = gitrepo.merge_bodies(opened, "catalog")
     names = {folder: str(value.get("name", folder)) for folder, value in departments.items()}
     bureau = str((registry or {}).get("bureau", {}).get("name", ""))
-    found: dict[str, list[list[str]]] = {}
-    for commit in commits:
-        shown = entry(commit, bodies.get(commit.sha, ""), "catalog", names, bureau)
-        for change in commit.changes:
-            found.setdefault(change.path, []).append([shown.date, shown.summary, shown.author, shown.sha])
-    return found
+    shown = entries(gitrepo.log(opened, "catalog"), gitrepo.merge_bodies(opened, "catalog"), "catalog", names, bureau)
+    return {path: [[e.date, e.summary, e.author, e.sha] for e in found] for path, found in by_file(shown).items()}
 
 
 def _assets(target: Path) -> None:
