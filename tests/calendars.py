@@ -13,6 +13,24 @@ import pytest
 
 from generator.law import workdays
 
+HOLIDAYS_2027 = """\
+years:
+  - year: 2027
+    # Test data shaped like a State Council notice (the 2027 notice is not published yet).
+    source: 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕99号）
+    holidays:
+      - {name: 元旦, start: "2027-01-01", end: "2027-01-03"}
+      - {name: 春节, start: "2027-02-05", end: "2027-02-12"}
+      - {name: 清明节, start: "2027-04-03", end: "2027-04-05"}
+      - {name: 劳动节, start: "2027-05-01", end: "2027-05-05"}
+      - {name: 端午节, start: "2027-06-09", end: "2027-06-09"}
+      - {name: 中秋节, start: "2027-09-15", end: "2027-09-15"}
+      - {name: 国庆节, start: "2027-10-01", end: "2027-10-07"}
+    workdays:
+      - {date: "2027-02-20", name: 春节调休}
+"""
+"""A recorded 2027 schedule (catalog/holidays.yaml) for the tests of years no package records."""
+
 
 @pytest.fixture
 def until_2026(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 from browse import ARGS, need_chromium, serve
+from calendars import HOLIDAYS_2027
 from gitbuild import GitRepo
 from site_repo import build, make_repo
-from test_notice import HOLIDAYS_2027
 
 MOUNTED = "catalog/shichang/104001-000001.yaml"  # data mounted: 30 working days (广西 第二十七条)
 INTERNAL = ("holidays.yaml", "registry.yaml", "chinesecalendar", "。。", "Traceback", "git", "无法计算期限", "提交")

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from calendars import until_2026  # noqa: F401  (fixture)
+from calendars import (
+    HOLIDAYS_2027,
+    until_2026,  # noqa: F401  (fixture)
+)
 
 from generator.law import statutory
 from generator.law.holidays import calendar_from_documents
@@ -81,22 +84,6 @@ def test_years_before_the_current_revision_are_never_guessed() -> None:
     assert caught.value.year == 2003 and "holidays.yaml" in str(caught.value)
 
 
-HOLIDAYS_2027 = """\
-years:
-  - year: 2027
-    # Test data shaped like a State Council notice (the 2027 notice is not published yet).
-    source: 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕99号）
-    holidays:
-      - {name: 元旦, start: "2027-01-01", end: "2027-01-03"}
-      - {name: 春节, start: "2027-02-05", end: "2027-02-12"}
-      - {name: 清明节, start: "2027-04-03", end: "2027-04-05"}
-      - {name: 劳动节, start: "2027-05-01", end: "2027-05-05"}
-      - {name: 端午节, start: "2027-06-09", end: "2027-06-09"}
-      - {name: 中秋节, start: "2027-09-15", end: "2027-09-15"}
-      - {name: 国庆节, start: "2027-10-01", end: "2027-10-07"}
-    workdays:
-      - {date: "2027-02-20", name: 春节调休}
-"""
 
 
 @pytest.mark.usefixtures("until_2026")
